@@ -1,0 +1,54 @@
+# Hai lệnh duy nhất cần biết: `make serve` và `make test`.
+# Mọi lệnh tự tạo môi trường .venv từ requirements.txt (phiên bản cố định).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+
+.PHONY: help serve build check test browser schema import clean
+
+help:
+	@echo "make serve   - xem trang tại http://127.0.0.1:8000 (tự tải lại khi sửa)"
+	@echo "make test    - chạy toàn bộ kiểm thử"
+	@echo "make check   - kiểm tra data/plan.yaml"
+	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean -d site
+
+check: $(STAMP)
+	$(BIN)/python -m macros check $(FILE)
+
+schema: $(STAMP)
+	$(BIN)/python -m macros schema
+
+# Trình duyệt cho kiểm thử: Chromium của Debian (Playwright không tự tải được ở đây).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Cài Chromium của Debian cho kiểm thử trình duyệt..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Thiếu trình duyệt Chromium: cài bằng 'sudo apt-get install chromium' rồi chạy lại make test." >&2; exit 1; \
+	  fi; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q tests
+
+import: $(STAMP)
+	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),)
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,89 @@
+"""The project's command line: ``python -m macros check|schema``.
+
+Commands print Vietnamese messages and exit non-zero on bad input; a
+Python traceback never reaches the clerk who ran them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .loader import load_plan
+from .model import Plan
+from .problems import DataError
+
+DEFAULT_PLAN = Path("data/plan.yaml")
+SCHEMA_PATH = Path("data/plan.schema.json")
+
+
+def plan_schema() -> str:
+    """The JSON Schema editors use while typing; committed, and tested to match the model."""
+    schema = Plan.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Kế hoạch (data/plan.yaml)"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def _print_problems(problems, github: bool) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(problem.github_annotation())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    try:
+        loaded = load_plan(args.file)
+    except DataError as exc:
+        _print_problems(exc.problems, github)
+        count = len(exc.errors)
+        print(f"Không đạt: {args.file} có {count} lỗi cần sửa.", file=sys.stderr)
+        return 1
+    _print_problems(loaded.warnings, github)
+    plan = loaded.plan
+    print(
+        f"Hợp lệ: {args.file}: {len(plan.sections)} phần, {len(plan.leaf_tasks)} nhiệm vụ, "
+        f"{len(plan.units)} đơn vị, {len(plan.deliverable_kinds)} loại sản phẩm"
+        + (f", {len(loaded.warnings)} cảnh báo." if loaded.warnings else ".")
+    )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = plan_schema()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {args.output}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Công cụ của trang kế hoạch.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="kiểm tra tệp kế hoạch")
+    check.add_argument("file", nargs="?", type=Path, default=DEFAULT_PLAN)
+    check.add_argument("--github", action="store_true", help="in thêm chú thích cho GitHub Actions")
+    check.set_defaults(func=cmd_check)
+    schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
+    schema.add_argument("-o", "--output", default=str(SCHEMA_PATH))
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as exc:
+        _print_problems(exc.problems, False)
+        return 1
+    except OSError as exc:
+        print(f"Không đọc/ghi được tệp: {exc.filename}: {exc.strerror}.", file=sys.stderr)
+        return 2

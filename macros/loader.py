@@ -1,0 +1,184 @@
+"""From ``data/plan.yaml`` to a checked :class:`~macros.model.Plan`.
+
+Three passes, each reporting with file and line: YAML syntax (in
+:mod:`macros.yamlsource`), the shape of every field (pydantic), and the
+links between parts that no schema can see (ids that must exist, parents
+of sub-items, duplicates). All problems are gathered before failing, so
+an editor fixes a file in one round.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import Plan
+from .problems import DataError, Problem
+from .yamlsource import YamlDocument, load_yaml
+
+TOP_KEYS = "plan, units, deliverable_kinds, schedules, sections"
+
+
+@dataclass
+class Loaded:
+    plan: Plan
+    document: YamlDocument
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_plan(path: Path | str, display: str | None = None) -> Loaded:
+    """Load and check a plan; raise :class:`DataError` listing every error."""
+    path = Path(path)
+    doc = load_yaml(path, display or _display(path))
+    plan = validate(doc)
+    problems = cross_check(plan, doc)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(problems)
+    return Loaded(plan, doc, problems)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def validate(doc: YamlDocument) -> Plan:
+    if doc.data is None:
+        raise DataError([Problem(doc.file, 1, "", f"tệp rỗng; cần một kế hoạch với các mục {TOP_KEYS}.")])
+    if not isinstance(doc.data, dict):
+        kind = "một danh sách" if isinstance(doc.data, list) else "một giá trị đơn"
+        raise DataError(
+            [Problem(doc.file, doc.line_of(()), "", f"tệp là {kind}; cần một kế hoạch (bảng khóa: giá trị) với các mục {TOP_KEYS}.")]
+        )
+    try:
+        return Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        raise DataError([_shape_problem(doc, err) for err in exc.errors()]) from None
+
+
+def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
+    """sections.4.tasks.7.lead → sections[V].tasks[V.8].lead: ids are what editors search for."""
+    parts: list[str] = []
+    node: Any = doc.data
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list):
+            item = node[key] if key < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else key
+            parts[-1:] = [f"{parts[-1]}[{label}]"] if parts else [f"[{label}]"]
+            node = item
+        else:
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return ".".join(parts)
+
+
+def _expected(err: dict[str, Any]) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    messages = {
+        "missing": "thiếu trường bắt buộc này",
+        "extra_forbidden": "trường này không có trong mẫu kế hoạch (viết sai tên trường?)",
+        "string_type": "cần một chuỗi văn bản",
+        "bool_type": "cần true hoặc false",
+        "bool_parsing": "cần true hoặc false",
+        "list_type": "cần một danh sách (mỗi mục bắt đầu bằng \"- \")",
+        "dict_type": "cần một bảng khóa: giá trị",
+        "model_type": "cần một bảng khóa: giá trị",
+        "model_attributes_type": "cần một bảng khóa: giá trị",
+        "date_type": "cần một ngày dạng YYYY-MM-DD, ví dụ 2025-09-30",
+        "date_parsing": "ngày không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2025-09-30",
+        "date_from_datetime_parsing": "ngày không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2025-09-30",
+        "date_from_datetime_inexact": "cần một ngày, không kèm giờ",
+        "string_too_short": "không được để trống",
+        "too_short": f"cần ít nhất {ctx.get('min_length')} mục",
+        "too_long": f"chỉ được tối đa {ctx.get('max_length')} mục",
+        "literal_error": f"cần một trong các giá trị: {ctx.get('expected', '')}",
+    }
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if "IVX" in pattern and "." in pattern:
+            return "mã nhiệm vụ không hợp lệ; cần số La Mã của phần rồi số thứ tự, ví dụ V.8 hoặc IV.1.a"
+        if "IVX" in pattern:
+            return "mã phần không hợp lệ; cần một số La Mã, ví dụ V"
+        return "mã không hợp lệ; cần chữ thường không dấu, số và dấu gạch nối, ví dụ phong-kinh-te"
+    if kind in ("union_tag_invalid", "union_type"):
+        return "cần một đoạn văn bản hoặc một danh sách \"items\""
+    return messages.get(kind, "giá trị không hợp lệ")
+
+
+def _shape_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
+    # Pydantic names the union branch in the location (str / ListBlock); editors never see those.
+    loc = tuple(k for k in err["loc"] if k not in ("str", "ListBlock", "function-after[_nfc(), str]"))
+    given = err.get("input")
+    shown = "" if err["type"] == "missing" or isinstance(given, (dict, list)) else f"; giá trị đang có: {given!r}"
+    return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{_expected(err)}{shown} [{err['msg']}]")
+
+
+def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
+    """Links between parts of the plan, which the schema alone cannot see."""
+    problems: list[Problem] = []
+
+    def report(loc: tuple[Any, ...], message: str, severity: str = "error") -> None:
+        problems.append(Problem(doc.file, doc.line_of(loc), field_name(doc, loc), message, severity))  # type: ignore[arg-type]
+
+    for name, items in (
+        ("units", plan.units),
+        ("deliverable_kinds", plan.deliverable_kinds),
+        ("schedules", plan.schedules),
+        ("sections", plan.sections),
+    ):
+        counts = Counter(item.id for item in items)
+        for i, item in enumerate(items):
+            if counts[item.id] > 1:
+                report((name, i, "id"), f"mã \"{item.id}\" bị trùng; mỗi mục trong {name} cần một mã riêng.")
+                counts[item.id] = 0  # report each duplicate once, at its second occurrence onwards
+
+    units = plan.unit_by_id
+    for i, unit in enumerate(plan.units):
+        for j, group in enumerate(unit.member_of):
+            if group not in units:
+                report(("units", i, "member_of", j), f"không có nhóm đơn vị với mã \"{group}\"; cần một mã trong units có kind: group.")
+            elif units[group].kind != "group":
+                report(("units", i, "member_of", j), f"\"{group}\" là một cơ quan, không phải một nhóm (kind: group).")
+
+    seen: dict[str, tuple[int, int]] = {}
+    for s, section in enumerate(plan.sections):
+        for t, task in enumerate(section.tasks):
+            loc = ("sections", s, "tasks", t)
+            if task.id in seen:
+                report(loc + ("id",), f"mã nhiệm vụ \"{task.id}\" bị trùng; mỗi nhiệm vụ cần một mã riêng.")
+            seen.setdefault(task.id, (s, t))
+            if task.section_id != section.id:
+                report(loc + ("id",), f"nhiệm vụ \"{task.id}\" nằm trong phần {section.id}; mã phải bắt đầu bằng \"{section.id}.\".")
+            parent = task.parent_id
+            if parent and parent not in seen:
+                report(loc + ("id",), f"mục con \"{task.id}\" không có mục cha \"{parent}\" đứng trước nó trong cùng phần.")
+            _check_cells(plan, task, loc, report)
+    return problems
+
+
+def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> None:
+    for cell in ("lead", "coordinating"):
+        for j, unit in enumerate(getattr(task, cell).units):
+            if unit not in plan.unit_by_id:
+                report(loc + (cell, "units", j), f"không có đơn vị với mã \"{unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
+    for j, kind in enumerate(task.deliverable.kinds):
+        if kind not in plan.kind_by_id:
+            report(loc + ("deliverable", "kinds", j), f"không có loại sản phẩm với mã \"{kind}\"; cần một mã trong deliverable_kinds ({', '.join(plan.kind_by_id)}).")
+    for j, kind in enumerate(task.schedule.kinds):
+        if kind not in plan.schedule_by_id:
+            report(loc + ("schedule", "kinds", j), f"không có loại thời gian với mã \"{kind}\"; cần một mã trong schedules ({', '.join(plan.schedule_by_id)}).")
+    if task.heading:
+        return
+    for cell, label in (("lead", "đơn vị chủ trì"), ("deliverable", "sản phẩm"), ("schedule", "thời gian thực hiện")):
+        value = getattr(task, cell)
+        if not value.text.strip():
+            report(loc + (cell,), f"nhiệm vụ chưa có {label} (ô trong văn bản gốc để trống?).", "warning")
+    if task.lead.text.strip() and not task.lead.units:
+        report(loc + ("lead", "units"), "ô chủ trì có nội dung nhưng chưa gắn mã đơn vị nào.", "warning")

@@ -1,0 +1,197 @@
+"""The typed model of a plan, as written in ``data/plan.yaml``.
+
+The model is the contract between editors (who write YAML), the checker
+(which explains mistakes) and the site (which only ever reads a valid
+model). Everything a page shows is a field here; everything a page
+computes lives in :mod:`macros.pages`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import cached_property
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+SECTION_ID = r"^[IVXLCDM]+$"
+TASK_ID = r"^[IVXLCDM]+(\.[0-9]+)+(\.[a-zđ])?$"
+SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _nfc(value: str) -> str:
+    """All text is stored composed (NFC) so that search, comparison and
+    display agree whatever keyboard or export produced it."""
+    return unicodedata.normalize("NFC", value)
+
+
+Text = Annotated[str, AfterValidator(_nfc)]
+NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
+SlugId = Annotated[str, Field(pattern=SLUG_ID)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ListBlock(_Strict):
+    """A bulleted list inside a cell (the source's ``<ul><li>``)."""
+
+    items: list[NonEmptyText] = Field(min_length=1, description="Các gạch đầu dòng, chép đúng văn bản gốc.")
+
+
+Block = Union[NonEmptyText, ListBlock]
+
+
+class UnitCell(_Strict):
+    """A lead or coordinating cell: the source's wording plus the units it names."""
+
+    text: Text = Field("", description="Nguyên văn ô trong văn bản gốc.")
+    units: list[SlugId] = Field(default_factory=list, description="Mã các đơn vị (xem units).")
+
+
+class DeliverableCell(_Strict):
+    text: Text = Field("", description="Nguyên văn ô \"Sản phẩm\".")
+    kinds: list[SlugId] = Field(default_factory=list, description="Mã các loại sản phẩm (xem deliverable_kinds).")
+
+
+class ScheduleCell(_Strict):
+    text: Text = Field("", description="Nguyên văn ô \"Thời gian thực hiện\".")
+    kinds: list[SlugId] = Field(default_factory=list, description="Mã các loại thời gian (xem schedules).")
+    due: dt.date | None = Field(None, description="Hạn hoàn thành (YYYY-MM-DD), nếu văn bản có nêu.")
+    due_precision: Literal["day", "month", "quarter", "year"] = Field(
+        "day", description="Văn bản nêu hạn theo ngày, tháng, quý hay năm."
+    )
+
+
+class Task(_Strict):
+    id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
+    number: NonEmptyText = Field(description="Số thứ tự như trong văn bản gốc (1, 2, a, b…).")
+    content: list[Block] = Field(min_length=1, description="Các đoạn nội dung, chép đúng văn bản gốc.")
+    heading: bool = Field(False, description="Mục tiêu đề có các mục con, không có đơn vị riêng.")
+    note: Text | None = Field(None, description="Ghi chú biên tập, hiển thị trên trang.")
+    lead: UnitCell = Field(default_factory=UnitCell)
+    coordinating: UnitCell = Field(default_factory=UnitCell)
+    deliverable: DeliverableCell = Field(default_factory=DeliverableCell)
+    schedule: ScheduleCell = Field(default_factory=ScheduleCell)
+
+    @property
+    def parent_id(self) -> str | None:
+        """Sub-items carry their parent in their id (IV.1.a → IV.1), so the
+        tree can never disagree with the numbering."""
+        parts = self.id.split(".")
+        return ".".join(parts[:-1]) if len(parts) > 2 else None
+
+    @property
+    def section_id(self) -> str:
+        return self.id.split(".")[0]
+
+    @property
+    def slug(self) -> str:
+        return task_slug(self.id)
+
+    @property
+    def depth(self) -> int:
+        return len(self.id.split(".")) - 2
+
+
+def task_slug(task_id: str) -> str:
+    """V.8 → v-8, IV.1.đ → iv-1-d: a stable, ASCII address for a task."""
+    return task_id.lower().replace("đ", "d").replace(".", "-")
+
+
+class Section(_Strict):
+    id: Annotated[str, Field(pattern=SECTION_ID, description="Số La Mã của phần: I, II…")]
+    title: NonEmptyText = Field(description="Tên phần, chép đúng văn bản gốc.")
+    tasks: list[Task] = Field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+
+class Unit(_Strict):
+    id: SlugId
+    name: NonEmptyText = Field(description="Tên chuẩn của đơn vị.")
+    short: NonEmptyText = Field(description="Tên ngắn, dùng trong bảng.")
+    kind: Literal["agency", "group"] = Field(description="agency: một cơ quan; group: một nhóm cơ quan.")
+    member_of: list[SlugId] = Field(default_factory=list, description="Các nhóm (group) mà đơn vị thuộc về.")
+    aliases: list[NonEmptyText] = Field(default_factory=list, description="Các cách viết khác trong văn bản.")
+
+
+class DeliverableKind(_Strict):
+    id: SlugId
+    name: NonEmptyText
+    aliases: list[NonEmptyText] = Field(default_factory=list)
+
+
+class Schedule(_Strict):
+    id: SlugId
+    name: NonEmptyText
+    aliases: list[NonEmptyText] = Field(default_factory=list)
+
+
+class LegalBasis(_Strict):
+    id: SlugId
+    title: NonEmptyText
+    number: NonEmptyText
+    date: dt.date | None = None
+    issuer: NonEmptyText
+
+
+class PlanMeta(_Strict):
+    title: NonEmptyText = Field(description="Tên kế hoạch, viết thường như câu.")
+    source_label: Text = ""
+    source_title: NonEmptyText = Field(description="Tiêu đề nguyên văn của phụ lục.")
+    source_attachment: Text = ""
+    issuer: NonEmptyText
+    province: NonEmptyText
+    number: Text | None = Field(None, description="Số kế hoạch của xã; để trống nếu văn bản để trống.")
+    date: dt.date | None = Field(None, description="Ngày kế hoạch của xã; để trống nếu văn bản để trống.")
+    topic: NonEmptyText
+    summary: list[NonEmptyText] = Field(min_length=1)
+    legal_bases: list[LegalBasis] = Field(min_length=1)
+    source_columns: list[NonEmptyText] = Field(min_length=6, max_length=6)
+
+
+class Plan(_Strict):
+    plan: PlanMeta
+    units: list[Unit] = Field(min_length=1)
+    deliverable_kinds: list[DeliverableKind] = Field(min_length=1)
+    schedules: list[Schedule] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+
+    # Derived lookups. The model is frozen, so these are computed once.
+
+    @cached_property
+    def tasks(self) -> list[Task]:
+        return [t for s in self.sections for t in s.tasks]
+
+    @cached_property
+    def leaf_tasks(self) -> list[Task]:
+        return [t for t in self.tasks if not t.heading]
+
+    @cached_property
+    def task_by_id(self) -> dict[str, Task]:
+        return {t.id: t for t in self.tasks}
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def kind_by_id(self) -> dict[str, DeliverableKind]:
+        return {k.id: k for k in self.deliverable_kinds}
+
+    @cached_property
+    def schedule_by_id(self) -> dict[str, Schedule]:
+        return {s.id: s for s in self.schedules}
+
+    @cached_property
+    def section_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
+    def children(self, task: Task) -> list[Task]:
+        return [t for t in self.tasks if t.parent_id == task.id]
+

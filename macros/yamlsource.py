@@ -1,0 +1,152 @@
+"""Reading YAML the way an editor's mistakes need it read.
+
+PyYAML's safe loader silently keeps the last of two duplicate keys and
+forgets where each value came from. This module builds plain Python data
+from the composed node tree instead, so that duplicate keys are refused
+and every value keeps the line it was written on; syntax errors are
+explained in Vietnamese at the line of the mistake.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import DataError, Problem
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Data read from one file, with the line of every mapping key and list item."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the deepest part of ``path`` that exists in the file.
+
+        A missing field has no line of its own, so it is reported at the
+        object that lacks it."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def read_text(path: Path) -> str:
+    """Decode the file as editors really save it: BOM, CRLF and NFD all accepted."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    name = display or str(path)
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise DataError([Problem(name, None, "", "không tìm thấy tệp.")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [Problem(name, None, "", f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại tệp với mã hoá UTF-8.")]
+        ) from None
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> YamlDocument:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc = YamlDocument(name, None)
+        if node is not None:
+            doc.data = _build(loader, node, (), doc)
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        raise DataError([_syntax_problem(name, exc, text)]) from None
+    except (yaml.YAMLError, ValueError) as exc:  # errors without a position
+        raise DataError([Problem(name, None, "", f"tệp YAML không đọc được ({exc}).")]) from None
+    finally:
+        loader.dispose()
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocument) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                first = doc.lines.get(path + (key,))
+                raise _DuplicateKey(
+                    problem=f"khóa \"{key}\" bị lặp (đã có ở dòng {first})",
+                    problem_mark=key_node.start_mark,
+                )
+            doc.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(loader, value_node, path + (key,), doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, path + (i,), doc) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates are parsed (and explained) by the model, not by PyYAML
+    return loader.construct_object(node, deep=True)
+
+
+# PyYAML's messages, in the words of the person who has to fix the file.
+_SYNTAX_HINTS = [
+    ("found character '\\t' that cannot start any token", "có ký tự TAB ở đầu dòng; YAML chỉ chấp nhận dấu cách để thụt lề"),
+    ("found a tab character", "có ký tự TAB ở đầu dòng; YAML chỉ chấp nhận dấu cách để thụt lề"),
+    ("mapping values are not allowed here", "dấu hai chấm \":\" đặt sai chỗ; nếu nội dung có dấu hai chấm, hãy đặt cả nội dung trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm \":\" sau tên trường, hoặc một chuỗi trong ngoặc kép chưa được đóng"),
+    ("found unexpected end of stream", "tệp kết thúc khi một chuỗi hoặc danh sách chưa được đóng (thiếu dấu ngoặc kép hoặc ngoặc vuông)"),
+    ("did not find expected key", "thụt lề không thẳng hàng: các trường cùng cấp phải bắt đầu ở cùng một cột"),
+    ("did not find expected '-' indicator", "thụt lề không thẳng hàng trong danh sách: các mục \"-\" phải bắt đầu ở cùng một cột"),
+    ("expected <block end>, but found", "thụt lề không thẳng hàng: dòng này lùi vào hoặc lùi ra sai cột"),
+    ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
+    ("while scanning a quoted scalar", "chuỗi trong ngoặc kép chưa được đóng"),
+    ("found duplicate anchor", "nhãn (&) bị định nghĩa hai lần"),
+    ("but found another document", "tệp có nhiều hơn một tài liệu YAML (dấu ---); chỉ được có một"),
+]
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    original = " ".join(filter(None, [exc.context, exc.problem]))
+    if isinstance(exc, _DuplicateKey):
+        return Problem(name, line, "", f"{exc.problem}; mỗi khóa chỉ được viết một lần trong cùng một mục.")
+    # A tab is often reported on a later token; point at the first tab-indented line.
+    if "\t" in original or "tab" in original.lower():
+        for number, content in enumerate(text.split("\n"), start=1):
+            if content[: len(content) - len(content.lstrip())].count("\t"):
+                line = number
+                break
+    hint = next((vi for en, vi in _SYNTAX_HINTS if en in original), "cú pháp YAML không hợp lệ")
+    # An unclosed quote swallows the lines after it; the mistake is where the quote opened.
+    unclosed = _unclosed_quote_line(text, line)
+    if unclosed:
+        line, hint = unclosed, "chuỗi trong ngoặc kép chưa được đóng (thiếu dấu \" ở cuối)"
+    return Problem(name, line, "", f"{hint} (trình đọc YAML báo: {original}).")
+
+
+def _unclosed_quote_line(text: str, up_to: int | None) -> int | None:
+    for number, content in enumerate(text.split("\n")[: up_to or None], start=1):
+        code = content.split(" #")[0].replace('\\"', "")
+        if code.lstrip().startswith("#"):
+            continue
+        if code.count('"') % 2 == 1:
+            return number
+    return None

@@ -1,0 +1,102 @@
+"""Bad input gets a Vietnamese message naming file, line and field; awkward input loads as NFC."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from macros.loader import load_plan
+from macros.problems import DataError
+
+# fixture → (line, field named in the message or "", words the message must contain)
+BAD = {
+    "syntax_error": (33, "", "ngoặc kép chưa được đóng"),
+    "duplicate_key": (19, "", 'khóa "short" bị lặp (đã có ở dòng 18)'),
+    "unknown_unit": (42, "sections[I].tasks[I.1.a].lead.units[0]", 'không có đơn vị với mã "phong-van-hoa-xa-hoi"'),
+    "duplicate_task": (39, "sections[I].tasks[I.1].id", 'mã nhiệm vụ "I.1" bị trùng'),
+    "bad_date": (44, "sections[I].tasks[I.1.a].schedule.due", "ngày không hợp lệ; cần dạng YYYY-MM-DD"),
+    "wrong_type": (38, "sections[I].tasks[I.1].heading", "cần true hoặc false"),
+    "missing_field": (32, "sections[I].title", "thiếu trường bắt buộc"),
+    "empty": (1, "", "tệp rỗng"),
+    "tab_indent": (18, "", "ký tự TAB"),
+    "unknown_group": (20, "units[phong-van-hoa].member_of[0]", 'không có nhóm đơn vị với mã "khoi-dang"'),
+    "orphan_subitem": (39, "sections[I].tasks[I.2.a].id", 'không có mục cha "I.2"'),
+    "list_document": (1, "", "tệp là một danh sách; cần một kế hoạch"),
+    "unknown_kind": (43, "sections[I].tasks[I.1.a].deliverable.kinds[0]", 'không có loại sản phẩm với mã "bao-cao-nam"'),
+    "misspelt_field": (42, "sections[I].tasks[I.1.a].leader", "viết sai tên trường"),
+    "bad_task_id": (39, "sections[I].tasks[I-1-a].id", "mã nhiệm vụ không hợp lệ"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_file_is_explained_at_its_line(name):
+    line, field, words = BAD[name]
+    path = FIXTURES / "bad" / f"{name}.yaml"
+    with pytest.raises(DataError) as caught:
+        load_plan(path)
+    problems = caught.value.errors
+    assert len(problems) == 1, [str(p) for p in problems]
+    problem = problems[0]
+    assert problem.line == line
+    assert problem.field == field
+    assert words in problem.message
+    assert str(problem).startswith(f"{path}:{line}: lỗi") or str(problem).startswith(f"tests/fixtures/bad/{name}.yaml:{line}: lỗi")
+
+
+def test_every_bad_fixture_is_listed():
+    on_disk = {p.stem for p in (FIXTURES / "bad").glob("*.yaml")}
+    assert on_disk == set(BAD)
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_checker_exits_non_zero_without_traceback(name):
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", f"tests/fixtures/bad/{name}.yaml"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in result.stderr
+    assert "Không đạt" in result.stderr
+
+
+def test_checker_summarises_the_real_plan():
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "6 phần, 23 nhiệm vụ, 7 đơn vị" in result.stdout
+
+
+def test_missing_file_is_explained():
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "khong-co.yaml"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "không tìm thấy tệp" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["nfd", "bom", "crlf"])
+def test_awkward_but_valid_files_load_as_nfc(name):
+    raw = (FIXTURES / "good" / f"{name}.yaml").read_bytes()
+    if name == "nfd":
+        assert raw.decode() != unicodedata.normalize("NFC", raw.decode())
+    plan = load_plan(FIXTURES / "good" / f"{name}.yaml").plan
+    assert plan.units[0].name == "Phòng Văn hoá - Xã hội"
+    assert unicodedata.is_normalized("NFC", plan.units[0].name)
+    assert plan.task_by_id["I.1.a"].content == ["Việc thứ nhất của Uỷ ban."]
+
+
+def test_all_text_of_the_plan_is_nfc(plan):
+    text = plan.model_dump_json()
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_warnings_for_empty_cells_do_not_fail(tmp_path):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace('        deliverable: {text: "Báo cáo", kinds: [bao-cao]}\n', "")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_plan(path)
+    assert [p.field for p in loaded.warnings] == ["sections[I].tasks[I.1.a].deliverable"]
+    assert "chưa có sản phẩm" in loaded.warnings[0].message
