@@ -12,7 +12,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 PLAN = ROOT / "data" / "plan.yaml"
 SOURCE = ROOT / "data" / "sources" / "phu-luc-nhiem-vu-ke-hoach-17-KH-UBND-xa-ba-dinh.txt"
 
-sys.path.insert(0, str(ROOT))
+
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,106 @@
+"""The only MkDocs-specific code: add the generated pages and fill them.
+
+MkDocs hooks (``macros/mkdocs_hooks.py``) load the plan once per build and
+add one generated page per :class:`~macros.pages.PageSpec`; each page's
+source is a single macro call with ids only, which mkdocs-macros renders
+through :mod:`macros.render`. Titles are set after mkdocs-macros has run,
+so names from the data are never read as Jinja.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .loader import load_plan
+from .pages import PageSpec, Site, build_site
+from .problems import DataError
+from .render import render_fragment, render_page
+
+log = logging.getLogger("mkdocs.plugins.ke-hoach")
+
+PLAN_FILE = "data/plan.yaml"
+
+
+class _State:
+    site: Site | None = None
+    plan_path: Path | None = None
+
+
+STATE = _State()
+
+
+def current_site() -> Site:
+    if STATE.site is None:
+        raise RuntimeError("Kế hoạch chưa được nạp (hooks chưa chạy on_config).")
+    return STATE.site
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    # KE_HOACH_PLAN builds the site from another plan file (a draft import, a test fixture).
+    path = root / (os.environ.get("KE_HOACH_PLAN") or PLAN_FILE)
+    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    try:
+        loaded = load_plan(path, display=display)
+    except DataError as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise Abort(f"Không dựng trang: {path.name} có {len(exc.errors)} lỗi (xem ở trên). Chạy `make check` để xem chi tiết.") from None
+    for problem in loaded.warnings:
+        log.info(str(problem))
+    STATE.site = build_site(loaded.plan)
+    STATE.plan_path = path
+    return config
+
+
+def page_source(spec: PageSpec) -> str:
+    """A generated page's Markdown: static front matter and one macro call with ids only."""
+    front = "---\nsearch:\n  exclude: true\n---\n" if not spec.search else ""
+    key = f", {spec.key!r}" if spec.key else ""
+    return f"{front}{{{{ plan_page({spec.kind!r}{key}) }}}}\n"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for spec in current_site().pages:
+        existing = files.get_file_from_path(spec.src)
+        if existing is not None:
+            raise Abort(f"docs/{spec.src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
+        files.append(File.generated(config, spec.src, content=page_source(spec)))
+    return files
+
+
+@event_priority(-100)  # after mkdocs-macros, which renders titles as Jinja
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = current_site().page_by_src.get(page.file.src_uri)
+    if spec is not None:
+        if not spec.in_nav:
+            # MkDocs treats titles as HTML; data names are text, so escape them here.
+            page.title = html.escape(spec.title, quote=False)
+        if config.repo_url:
+            branch = config.extra.get("repo_branch", "main")
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{PLAN_FILE}"
+    return markdown
+
+
+
+def define_env(env) -> None:
+    """mkdocs-macros' entry point: the one macro generated pages call."""
+
+    @env.macro
+    def plan_page(kind: str, key: str | None = None) -> str:
+        site = current_site()
+        spec = site.page(kind, key)
+        return render_page(site, spec, current_url=env.page.url, repo_url=env.conf.get("repo_url") or "")
+
+    @env.macro
+    def legal_bases_list() -> str:
+        return render_fragment(current_site(), "legal_bases", env.page.url)

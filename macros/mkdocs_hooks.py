@@ -1,0 +1,9 @@
+"""MkDocs hooks (listed in mkdocs.yml). MkDocs loads this file by path, so
+the project root is put on sys.path to import the ``macros`` package."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.mkdocs_glue import on_config, on_files, on_page_markdown  # noqa: E402,F401

@@ -1,0 +1,66 @@
+"""Text from the data is shown as text on every page: never run as Jinja, never as HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from sitebuild import BuiltSite, build_site
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> BuiltSite:
+    dest = tmp_path_factory.mktemp("hostile")
+    result = build_site(dest, FIXTURES / "injection.yaml")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(dest)
+
+
+def pages(site: BuiltSite):
+    return [p for p in site.root.rglob("index.html") if "404" not in str(p)]
+
+
+def test_task_content_shows_exactly_its_characters(hostile):
+    text = " ".join(hostile.tree("nhiem-vu/i-1-a").text_content().split())
+    assert "{{ 7*7 }} <script>alert(1)</script>" in text
+    assert "{% raw %}[x](http://a) em *b* `c` :smile:" in text  # only *…* is emphasis; links, code, emoji stay literal
+    assert "{{ 7*7 }} <b>x</b>" in text and "{% if true %}y{% endif %}" in text
+
+
+def test_no_page_runs_injected_markup(hostile):
+    for page in pages(hostile):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in html, page
+        assert "<b>x</b>" not in html, page
+        assert '<a href="http://a"' not in html, page
+
+
+def test_names_are_not_rendered_as_jinja_anywhere(hostile):
+    seen = 0
+    for page in pages(hostile):
+        text = " ".join(hostile.tree(str(page.parent.relative_to(hostile.root))).text_content().split()) if page.parent != hostile.root else " ".join(hostile.tree("").text_content().split())
+        if "Văn hoá" in text:
+            seen += 1
+            assert "Phòng {{ 6*7 }} Văn hoá" in text, page
+            assert "Phòng 42 Văn hoá" not in text, page
+    assert seen >= 3
+
+
+def test_titles_stay_inside_the_title_element(hostile):
+    for url in ("don-vi/cac-co-quan", "phan/i"):
+        tree = hostile.tree(url)
+        titles = tree.xpath("//head/title")
+        assert len(titles) == 1
+        assert "</title><script>alert(" in titles[0].text_content(), url
+        assert not tree.xpath("//head/script[contains(., 'alert(')]"), url
+    assert "{{ 6*7 }}" in hostile.tree("don-vi/phong-van-hoa").xpath("//head/title")[0].text_content()
+
+
+def test_bad_data_stops_the_build_with_a_vietnamese_message(tmp_path):
+    dest = tmp_path / "site"
+    result = build_site(dest, FIXTURES / "bad" / "unknown_unit.yaml")
+    assert result.returncode != 0
+    assert "unknown_unit.yaml:42: lỗi" in result.stderr
+    assert "Không dựng trang" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not dest.exists() or not any(dest.iterdir())  # nothing half-published
