@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        raise Abort(f"Không dựng trang: {path.name} có {len(exc.errors)} lỗi (xem ở trên). Chạy `make check` để xem chi tiết.") from None
+        raise Abort(f"Không dựng trang: {display} có {len(exc.errors)} lỗi (xem ở trên). Chạy `make check` để xem chi tiết.") from None
     for problem in loaded.warnings:
         log.info(str(problem))
     STATE.site = build_site(loaded.plan)

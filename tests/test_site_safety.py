@@ -60,7 +60,8 @@ def test_bad_data_stops_the_build_with_a_vietnamese_message(tmp_path):
     dest = tmp_path / "site"
     result = build_site(dest, FIXTURES / "bad" / "unknown_unit.yaml")
     assert result.returncode != 0
-    assert "unknown_unit.yaml:42: lỗi" in result.stderr
-    assert "Không dựng trang" in result.stderr
-    assert "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert "unknown_unit.yaml:42: lỗi" in output
+    assert "Không dựng trang" in output and "có 1 lỗi" in output
+    assert "Traceback" not in output
     assert not dest.exists() or not any(dest.iterdir())  # nothing half-published
