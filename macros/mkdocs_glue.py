@@ -10,6 +10,7 @@ so names from the data are never read as Jinja.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 from pathlib import Path
@@ -24,6 +25,7 @@ from .loader import load_plan
 from .pages import PageSpec, Site, build_site
 from .problems import DataError
 from .render import render_fragment, render_page
+from .search_index import enrich
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
@@ -82,6 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     spec = current_site().page_by_src.get(page.file.src_uri)
     if spec is not None:
+        page.meta["search"] = {**page.meta.get("search", {}), "boost": spec.search_boost}
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)
@@ -90,6 +93,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{PLAN_FILE}"
     return markdown
 
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    site = current_site()
+
+    def extra(location: str) -> tuple[str, str]:
+        spec = site.page_by_url.get(location)
+        return site.search_terms(spec) if spec else ("", "")
+
+    index = enrich(json.loads(path.read_text(encoding="utf-8")), extra)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def define_env(env) -> None:

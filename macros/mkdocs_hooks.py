@@ -6,4 +6,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.mkdocs_glue import on_config, on_files, on_page_markdown  # noqa: E402,F401
+from macros.mkdocs_glue import on_config, on_files, on_page_markdown, on_post_build  # noqa: E402,F401

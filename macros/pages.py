@@ -86,6 +86,11 @@ class PageSpec:
     in_nav: bool = False
 
     @property
+    def search_boost(self) -> float:
+        """Names people type (a unit, a kind of deliverable, a task) lead to their own page first."""
+        return {"unit": 4.0, "kind": 2.0, "task": 1.5, "section": 0.5}.get(self.kind, 1.0)
+
+    @property
     def url(self) -> str:
         return page_url(self.src)
 
@@ -153,11 +158,27 @@ class Site:
     def page_by_src(self) -> dict[str, PageSpec]:
         return {p.src: p for p in self.pages}
 
+    @cached_property
+    def page_by_url(self) -> dict[str, PageSpec]:
+        return {p.url: p for p in self.pages}
+
     def page(self, kind: str, key: str | None = None) -> PageSpec:
         for spec in self.pages:
             if spec.kind == kind and spec.key == key:
                 return spec
         raise KeyError(f"không có trang {kind} {key}")
+
+    def search_terms(self, spec: PageSpec) -> tuple[str, str]:
+        """(extra title words, title moved to text) for the search index.
+
+        Task pages also answer to compact ids (v8 for V.8); section titles
+        are paragraphs long, so they are searched as text, not as titles,
+        and do not outrank the unit, kind and task pages people look for."""
+        if spec.kind == "task":
+            return spec.key.lower().replace(".", ""), ""
+        if spec.kind == "section":
+            return f"phan {spec.key.lower()}", spec.title
+        return "", ""
 
     # -- registries seen as pages
 
