@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from .model import Plan, Task, Unit
-from .text import Segment, segments, shorten, vn_date, vn_due
+from .text import Segment, fold, plain, segments, shorten, vn_date, vn_due
 
 KIND_LABEL = {"agency": "Cơ quan, đơn vị", "group": "Nhóm cơ quan, đơn vị"}
 DUE_SCHEDULE = "co-thoi-han"
@@ -146,6 +146,7 @@ class Site:
             PageSpec("thoi-gian/index.md", "schedules", None, "Thời gian thực hiện", in_nav=True),
             # The whole plan repeats every task: searching it would drown the task pages.
             PageSpec("nhiem-vu/index.md", "all_tasks", None, "Tất cả nhiệm vụ", search=False, in_nav=True),
+            PageSpec("tra-cuu.md", "lookup", None, "Tra cứu nhiệm vụ", search=False, in_nav=True),
         ]
         specs += [PageSpec(section_src(s.id), "section", s.id, f"Phần {s.id}. {s.title}") for s in plan.sections]
         specs += [PageSpec(unit_src(u.id), "unit", u.id, u.name) for u in plan.units]
@@ -340,6 +341,39 @@ class Site:
     def _ctx_task(self, key: str) -> dict[str, Any]:
         return {"task": self.task_views[key]}
 
+    def _ctx_lookup(self, _key: None) -> dict[str, Any]:
+        plan = self.plan
+        groups_of = {u.id: set(u.member_of) for u in plan.units}
+
+        def via(unit_ids: list[str]) -> list[str]:
+            """Units that share a task through a group named in the cell."""
+            return sorted(u for u, groups in groups_of.items() if groups & set(unit_ids))
+
+        rows = []
+        for task in plan.leaf_tasks:
+            view = self.task_views[task.id]
+            schedules = [*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])]
+            words = [_plain_content(task), task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+            rows.append({
+                "task": view,
+                "lead": task.lead.units,
+                "coordinating": task.coordinating.units,
+                "lead_via": via(task.lead.units),
+                "coordinating_via": via(task.coordinating.units),
+                "kinds": task.deliverable.kinds,
+                "schedules": schedules,
+                "section": task.section_id,
+                "folded": fold(" ".join([task.id, *words])),
+            })
+        return {
+            "rows": rows,
+            "units": [(u.id, u.name) for u in plan.units],
+            "kinds": [(k.id, k.name) for k in plan.deliverable_kinds],
+            "schedules": [(s.id, s.name) for s in self.schedules],
+            "sections": [(s.id, f"Phần {s.id}") for s in plan.sections],
+            "count": len(rows),
+        }
+
     def _ctx_all_tasks(self, _key: None) -> dict[str, Any]:
         rows = [(s, [self.task_views[t.id] for t in s.tasks]) for s in self.plan.sections]
         return {"sections": rows, "columns": self.plan.plan.source_columns, "count": len(self.plan.leaf_tasks)}
@@ -348,6 +382,11 @@ class Site:
 def _first_text(task: Task) -> str:
     block = task.content[0]
     return block if isinstance(block, str) else block.items[0]
+
+
+def _plain_content(task: Task) -> str:
+    texts = [b if isinstance(b, str) else " ".join(b.items) for b in task.content]
+    return plain(" ".join(texts))
 
 
 def _block(block: Any) -> ContentBlock:

@@ -4,16 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import BuiltSite, build_site
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(dest)
 
 
 def test_every_task_has_a_page_at_its_stable_address(site, plan):

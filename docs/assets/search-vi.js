@@ -95,7 +95,14 @@
     });
   }
 
+  /* Material's search dialog has role="dialog" but no name; screen readers announce it unnamed. */
+  function nameDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Tìm kiếm trong kế hoạch");
+  }
+
   function watchResults() {
+    nameDialog();
     var list = document.querySelector(".md-search-result__list");
     var input = document.querySelector("input[data-md-component=search-query]");
     if (!list || !input) return;

@@ -1,0 +1,44 @@
+"""axe-core finds nothing on the pages citizens use most, at phone and desktop widths."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = ["", "phan/v/", "don-vi/cong-an-xa/", "nhiem-vu/v-8/", "tra-cuu/"]
+WIDTHS = [390, 1280]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def violations(axe, page) -> list[str]:
+    result = axe.run(page)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_no_violations(browser, base_url, axe, url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + url)
+    assert violations(axe, page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_dialog_with_results_has_no_violations(browser, base_url, axe, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url)
+    if width < 960:
+        page.click("label.md-header__button[for=__search]")
+    page.locator("input[data-md-component=search-query]").focus()
+    page.keyboard.type("cong an")
+    page.wait_for_selector(".md-search-result__item mark")
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+    assert violations(axe, page) == []
+    context.close()
