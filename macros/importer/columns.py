@@ -87,3 +87,12 @@ def is_column_numbers(texts: list[str]) -> bool:
     """The row "(1) (2) (3)…" that many plans put under the header, numbering the columns."""
     values = [re.sub(r"[()\s]", "", t) for t in texts if t.strip()]
     return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
+
+
+def not_a_task_table(header: list[str]) -> str:
+    """Why a table is refused, naming the headers it has, so the clerk sees which table was read."""
+    found = ", ".join(f"\"{h}\"" for h in header if h) or "(không có tiêu đề)"
+    return (
+        "bảng không phải bảng nhiệm vụ: không có cột nội dung nhiệm vụ "
+        f"(cần một cột tên như \"Nội dung nhiệm vụ\", \"Tên nhiệm vụ\" hoặc \"Nhiệm vụ\"). Các tiêu đề tìm thấy: {found}."
+    )

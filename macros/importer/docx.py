@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .columns import Columns, recognise
+from .columns import Columns, not_a_task_table, recognise
 from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
-from .txt import _not_a_task_table
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
@@ -54,7 +53,6 @@ def read_docx(path: Path) -> Table:
 
     document = Document(str(path))
     body = document.element.body
-    preamble: list[str] = []
     found: Table | None = None
     columns: Columns | None = None
     first_header: list[str] | None = None
@@ -77,7 +75,7 @@ def read_docx(path: Path) -> Table:
     if found is None:
         if first_header is None:
             raise NoTaskTable("tệp Word không có bảng nào.")
-        raise NoTaskTable(_not_a_task_table(first_header))
+        raise NoTaskTable(not_a_task_table(first_header))
     return found
 
 

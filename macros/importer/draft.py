@@ -13,10 +13,10 @@ import re
 from typing import Any
 
 from ..model import Plan
-from .columns import LABELS, ROLES, recognise
+from .columns import ROLES, is_column_numbers, recognise
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .report import Report
-from .rows import Table
+from .rows import Row, Table
 from .schedule import BUILT_IN, parse_schedule
 from .tasks import DraftSection, DraftTask, assign_ids, read_rows
 
@@ -60,9 +60,7 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
     }
 
 
-def _without_column_numbers(table: Table, report: Report):  # noqa: ANN202
-    from .columns import is_column_numbers
-
+def _without_column_numbers(table: Table, report: Report) -> list[Row]:
     rows = table.rows
     if rows and is_column_numbers([c.text for c in rows[0].cells]):
         report.add("table", f"{rows[0].where}: dòng đánh số cột (1), (2)… đã bỏ qua.")
@@ -168,5 +166,3 @@ def _issuer(attachment: str) -> str:
     found = re.search(r"của\s+((?:Ủy|Uỷ) ban nhân dân [^)]+)", attachment)
     return found.group(1).strip() if found else ""
 
-
-__all__ = ["build_draft", "LABELS"]

@@ -15,7 +15,7 @@ from typing import Any
 from .columns import Columns
 from .names import PLACEHOLDER
 from .report import Report
-from .rows import Cell, Para, Row
+from .rows import Cell, Row
 
 ROMAN = re.compile(r"^[IVXLC]+$")
 DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)*$")

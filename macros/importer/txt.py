@@ -10,7 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .columns import recognise
+from .columns import not_a_task_table, recognise
 from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
 
 
@@ -93,18 +93,10 @@ def read_txt(path: Path) -> Table:
             break
     else:
         first = [parse_cell(c).text for c in lines[tabbed[0]].split("\t")]
-        raise NoTaskTable(_not_a_task_table(first))
+        raise NoTaskTable(not_a_task_table(first))
     rows = [
         Row([parse_cell(c) for c in line.split("\t")], f"dòng {n + 1}")
         for n, line in enumerate(lines[i + 1 :], start=i + 1)
         if line.strip()
     ]
     return Table(header, rows, preamble_blocks(lines[:i]), f"dòng {i + 1}")
-
-
-def _not_a_task_table(header: list[str]) -> str:
-    found = ", ".join(f"\"{h}\"" for h in header if h) or "(không có tiêu đề)"
-    return (
-        "bảng không phải bảng nhiệm vụ: không có cột nội dung nhiệm vụ "
-        f"(cần một cột tên như \"Nội dung nhiệm vụ\", \"Tên nhiệm vụ\" hoặc \"Nhiệm vụ\"). Các tiêu đề tìm thấy: {found}."
-    )
