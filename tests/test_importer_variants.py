@@ -154,3 +154,10 @@ def test_unparseable_schedule_is_kept_as_text_and_reported(tmp_path):
         'I.10: "Khi có yêu cầu" — không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản.'
     ]
     assert [s.id for s in plan.schedules] == ["thuong-xuyen", "hang-nam"]
+
+
+def test_a_registry_with_errors_is_refused_with_its_problems(capsys):
+    registry = FIXTURES / "bad" / "unknown_unit.yaml"
+    assert main(["import", str(IMPORT / "headers.txt"), "--registry", str(registry)]) == 1
+    err = capsys.readouterr().err
+    assert 'không có đơn vị với mã "phong-van-hoa-xa-hoi"' in err and "Không dùng được danh mục" in err
