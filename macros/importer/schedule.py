@@ -106,14 +106,15 @@ def recurrences(text: str, entries: list[Entry]) -> list[Entry]:
     return ordered
 
 
-def understood(text: str, kinds: list[Entry], due: Due | None) -> bool:
+LINKING = ("và", "từ", "đến", "trong", "hoàn thành", "trước", "ngày", "tháng", "năm", "quý", "giai đoạn", "hằng", "hàng")
+
+
+def understood(text: str, kinds: list[Entry]) -> bool:
     """Whether nothing but recurrences, dates and linking words is left in the cell."""
-    rest = key(text)
-    for entry in kinds:
-        for name in sorted(entry.keys(), key=len, reverse=True):
-            rest = rest.replace(name, " ")
-    rest = DATE.sub(" ", rest)
-    rest = re.sub(r"\b(và|từ|đến|trong|hoàn thành|trước|ngày|tháng|năm|quý|giai đoạn|hằng|hàng)\b", " ", rest)
+    rest = key(DATE.sub(" ", text.casefold()))
+    names = [name for entry in kinds for name in entry.keys()] + [key(w) for w in LINKING]
+    for name in sorted(names, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest)
     return not re.sub(r"[\W_]+", "", rest)
 
 
@@ -121,4 +122,4 @@ def parse_schedule(text: str, entries: list[Entry]) -> ParsedSchedule:
     kinds = recurrences(text, entries)
     dates = find_dates(text)
     due = choose_due(text, dates)
-    return ParsedSchedule([e.id for e in kinds], due, len(dates), understood(text, kinds, due))
+    return ParsedSchedule([e.id for e in kinds], due, len(dates), understood(text, kinds))
