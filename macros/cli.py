@@ -1,4 +1,4 @@
-"""The project's command line: ``python -m macros check|schema``.
+"""The project's command line: ``python -m macros check|schema|import``.
 
 Commands print Vietnamese messages and exit non-zero on bad input; a
 Python traceback never reaches the clerk who ran them.
@@ -64,6 +64,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import run  # python-docx is loaded only when importing
+
+    return run(args.source, args.output, args.registry)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Công cụ của trang kế hoạch.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH))
     schema.set_defaults(func=cmd_schema)
+    imp = sub.add_parser("import", help="nhập phụ lục (.docx hoặc bản xuất .txt) thành bản nháp plan.yaml")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("-o", "--output", type=Path, default=None, help="tệp YAML ghi ra (mặc định: màn hình)")
+    imp.add_argument("--registry", type=Path, default=None, help="kế hoạch có sẵn để lấy danh mục đơn vị, sản phẩm")
+    imp.set_defaults(func=cmd_import)
     return parser
 
 

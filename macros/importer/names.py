@@ -1,0 +1,223 @@
+"""Matching the names written in a cell against a registry (units, deliverable kinds, schedules).
+
+A cell such as "Phòng Văn hoá-Xã hội và các cơ quan, đơn vị thuộc Ủy ban
+nhân dân xã" names two units, but one of them contains a comma. So the
+cell is cut at every separator (";", ",", " và ") and the longest run of
+pieces that is a known name or alias wins; only the pieces left over are
+grouped by wording rules and proposed as new names. Comparison ignores
+case, spacing around dashes, old and new tone placement (hoá/hóa,
+Uỷ/Ủy) and common abbreviations (UBND, MTTQ, NHCSXH).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .columns import fold
+
+SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
+TONES = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "nhcsxh": "ngân hàng chính sách xã hội",
+    "csxh": "chính sách xã hội",
+    "vh-xh": "văn hóa-xã hội",
+}
+PLACEHOLDER = "(chưa rõ — cần điền)"
+
+
+def key(text: str) -> str:
+    """The form two wordings of one name share."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    for old, new in TONES.items():
+        text = text.replace(old, new)
+    text = re.sub(r"\s*[-–—]\s*", "-", text)
+    text = re.sub(r"\s+", " ", text).strip(" .;,:")
+    words = [ABBREVIATIONS.get(w, w) for w in text.split(" ")]
+    return " ".join(words)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"\s+", "-", fold(text)) or "muc"
+
+
+def tidy(piece: str) -> str:
+    """A piece as a name: no bullet, no trailing punctuation, first letter capitalised."""
+    piece = re.sub(r"^\s*[-–•+]\s*", "", piece).strip(" .;,:")
+    return piece[:1].upper() + piece[1:]
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    aliases: list[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+    new: bool = False
+
+    def keys(self) -> list[str]:
+        return [key(n) for n in [self.name, *self.aliases]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, **self.extra, "aliases": self.aliases}
+
+
+@dataclass
+class Match:
+    wording: str
+    entry: Entry
+    how: str  # "exact", "loose" or "new"
+
+
+@dataclass
+class Kind:
+    """What differs between the three registries: where names start, and what a new entry holds."""
+
+    label: str
+    heads: tuple[str, ...]
+    strip_owner: bool  # "Báo cáo của Phòng X": the product is "Báo cáo"
+    upper_starts_name: bool  # in unit cells a capital after "," starts a new name
+
+    def new_extra(self, name: str) -> dict[str, Any]:
+        return {}
+
+
+class UnitKind(Kind):
+    def new_extra(self, name: str) -> dict[str, Any]:
+        plural = key(name).startswith(("các ", "những "))
+        return {"short": name, "kind": "group" if plural else "agency", "member_of": []}
+
+
+UNITS = UnitKind(
+    "đơn vị",
+    ("các", "những", "phòng", "ủy ban", "ban chỉ", "ban quản", "ban chỉ huy", "công an", "ngân hàng", "hội", "đoàn",
+     "trung tâm", "văn phòng", "mặt trận", "đảng ủy", "chi nhánh", "kho bạc", "bảo hiểm", "trạm", "trường", "chi cục",
+     "hợp tác xã", "quân sự", "bưu điện", "thôn", "tổ"),
+    strip_owner=False,
+    upper_starts_name=True,
+)  # fmt: skip
+DELIVERABLES = Kind(
+    "loại sản phẩm",
+    ("văn bản", "kế hoạch", "báo cáo", "tờ trình", "quyết định", "tin bài", "công văn", "đề án", "chương trình",
+     "nghị quyết", "thông báo", "biên bản", "danh sách", "hồ sơ", "phương án", "dự thảo", "bài viết", "tài liệu",
+     "hội nghị", "quy chế", "quy định"),
+    strip_owner=True,
+    upper_starts_name=False,
+)  # fmt: skip
+
+
+def _qualified(longer: str, shorter: str, most: int = 99) -> bool:
+    """"Phòng Kinh tế xã" is "Phòng Kinh tế" with a qualifier: a name of two words or more, then a few words."""
+    if " " not in shorter or not longer.startswith(shorter + " "):
+        return False
+    return len(longer[len(shorter) :].split()) <= most
+
+
+class Registry:
+    """One registry (units or deliverable kinds): the entries known, and those this import added."""
+
+    def __init__(self, kind: Kind, entries: list[Entry]):
+        self.kind = kind
+        self.entries = list(entries)
+        self.used: list[str] = []
+
+    def _index(self) -> dict[str, Entry]:
+        return {k: e for e in self.entries for k in e.keys()}
+
+    def _piece_key(self, wording: str) -> str:
+        if self.kind.strip_owner:
+            wording = re.sub(r"\s+của\s+.*$", "", wording, flags=re.IGNORECASE)
+        return key(wording)
+
+    def match(self, text: str) -> list[Match]:
+        """The names a cell gives, in order, each matched, loosely matched or new."""
+        parts = SEPARATOR.split(re.sub(r"^\s*[-–•+]\s*", "", text.strip()))
+        pieces, seps = parts[0::2], parts[1::2]
+        index = self._index()
+        found: list[Match] = []
+        leftover: list[tuple[str, str]] = []  # (separator before, piece)
+        i = 0
+        while i < len(pieces):
+            for j in range(len(pieces) - 1, i - 1, -1):
+                wording = "".join(p + (seps[k] if k < j else "") for k, p in enumerate(pieces[i : j + 1], start=i))
+                entry = index.get(self._piece_key(wording))
+                if entry:
+                    found += self._flush(leftover)
+                    found.append(Match(tidy(wording), entry, "exact"))
+                    i = j + 1
+                    break
+            else:
+                if pieces[i].strip(" .;,:"):
+                    leftover.append((seps[i - 1] if i else "", pieces[i]))
+                i += 1
+        found += self._flush(leftover)
+        for m in found:
+            if m.entry.id not in self.used:
+                self.used.append(m.entry.id)
+        return found
+
+    def _flush(self, leftover: list[tuple[str, str]]) -> list[Match]:
+        """Pieces no known name covers: joined where the wording continues, then matched loosely or added."""
+        names: list[str] = []
+        for sep, piece in leftover:
+            if names and self._continues(sep, piece):
+                names[-1] += sep + piece
+            else:
+                names.append(piece)
+        leftover.clear()
+        return [self._loose_or_new(tidy(n)) for n in names if tidy(n)]
+
+    def _continues(self, sep: str, piece: str) -> bool:
+        folded = key(piece)
+        if any(folded == h or folded.startswith(h + " ") for h in map(key, self.kind.heads)):
+            return False
+        if self.kind.upper_starts_name and piece[:1].isupper() and sep.strip() in (",", ";"):
+            return False
+        return True
+
+    def _loose_or_new(self, wording: str) -> Match:
+        wanted = self._piece_key(wording)
+        best: tuple[int, Entry] | None = None
+        for entry in self.entries:
+            for k in entry.keys():
+                close = fold(k) == fold(wanted)
+                prefix = _qualified(wanted, k) or _qualified(k, wanted, most=1)
+                if (close or prefix) and (best is None or len(k) > best[0]):
+                    best = (len(k), entry)
+        if best:
+            entry = best[1]
+            if self._piece_key(wording) not in entry.keys():
+                entry.aliases.append(self._alias(wording))
+            return Match(wording, entry, "loose")
+        name = self._alias(wording)
+        entry = Entry(self._free_id(slug(name)), name, [], self.kind.new_extra(name), new=True)
+        self.entries.append(entry)
+        return Match(wording, entry, "new")
+
+    def _alias(self, wording: str) -> str:
+        if self.kind.strip_owner:
+            return re.sub(r"\s+của\s+.*$", "", wording, flags=re.IGNORECASE)
+        return wording
+
+    def _free_id(self, base: str) -> str:
+        taken = {e.id for e in self.entries}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def output(self) -> list[dict[str, Any]]:
+        """Entries for the draft: those the document uses, plus groups they belong to."""
+        wanted = set(self.used)
+        for entry in self.entries:
+            if entry.id in wanted:
+                wanted.update(entry.extra.get("member_of", []))
+        return [e.as_dict() for e in self.entries if e.id in wanted]

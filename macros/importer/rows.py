@@ -1,0 +1,124 @@
+"""What every reader hands on: rows of cells, each cell a list of paragraphs.
+
+The text export and Word files mark up the same things differently
+(``<i>`` or an italic run, ``<li>`` or a list paragraph, ``<b>`` or a bold
+run). Readers turn both into these few types, so that recognising columns,
+numbering and continuation is written once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+BULLET = re.compile(r"^\s*[-–•+]\s+")
+# A bullet written inline: "… việc A. - Việc B" — only after the end of a sentence or clause,
+# so that "kinh tế - xã hội" and "Văn hoá - Xã hội" are never cut.
+INLINE_BULLET = re.compile(r"(?<=[.;:!?])\s+[-–•]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text with the one style the model keeps (italic, written ``*…*``)."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    bullet: bool = False
+
+
+@dataclass
+class Cell:
+    paras: list[Para] = field(default_factory=list)
+    bold: bool = False
+
+    @property
+    def text(self) -> str:
+        """The cell as one line: paragraphs joined with a space (for units, schedules, numbers)."""
+        return " ".join(p.text for p in self.paras if p.text).strip()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    where: str  # "dòng 12" or "bảng 1, hàng 5": where a clerk finds the row in the source
+
+    def cell(self, index: int | None) -> Cell:
+        if index is None or index >= len(self.cells):
+            return Cell()
+        return self.cells[index]
+
+
+@dataclass
+class Table:
+    """The rows of the task table, its header texts, and the text around it (for metadata)."""
+
+    header: list[str]
+    rows: list[Row]
+    preamble: list[str] = field(default_factory=list)
+    where: str = ""
+
+
+class NoTaskTable(Exception):
+    """Nothing usable in the source: the message says what was found instead."""
+
+
+def clean(text: str) -> str:
+    """NFC, no non-breaking or doubled spaces: exports are full of both."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def render(segments: list[Segment]) -> str:
+    """Join styled runs into one line, italics as ``*…*`` with the spaces kept outside the stars."""
+    merged: list[Segment] = []
+    for seg in segments:
+        if merged and merged[-1].italic == seg.italic:
+            merged[-1] = Segment(merged[-1].text + seg.text, seg.italic)
+        else:
+            merged.append(seg)
+    out = []
+    for seg in merged:
+        text = clean(seg.text)
+        core = text.strip()
+        if seg.italic and core:
+            lead = " " if text[:1] == " " else ""
+            trail = " " if text[-1:] == " " else ""
+            text = f"{lead}*{core}*{trail}"
+        out.append(text)
+    return re.sub(r" {2,}", " ", "".join(out)).strip()
+
+
+def is_bold(segments: list[Segment]) -> bool:
+    visible = [s for s in segments if s.text.strip()]
+    return bool(visible) and all(s.bold for s in visible)
+
+
+def paragraphs(texts: list[tuple[str, bool]]) -> list[Para]:
+    """Paragraphs with their bullets recognised: a list marker ("- ", "• ") at the start, or
+    several written inline after the ends of sentences; list paragraphs arrive marked already."""
+    out: list[Para] = []
+    for text, listed in texts:
+        if not text:
+            continue
+        pieces = INLINE_BULLET.split(text)
+        starts_bulleted = bool(BULLET.match(text))
+        if len(pieces) > 1 and (starts_bulleted or listed or pieces[0].rstrip().endswith(":")):
+            if not (starts_bulleted or listed):
+                out.append(Para(pieces.pop(0).strip()))
+            out.extend(Para(BULLET.sub("", p).strip(), True) for p in pieces if p.strip())
+        elif starts_bulleted or listed:
+            out.append(Para(BULLET.sub("", text).strip(), True))
+        else:
+            out.append(Para(text))
+    return out
