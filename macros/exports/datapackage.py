@@ -1,0 +1,134 @@
+"""``datapackage.json``: a Frictionless Data Package (v1) describing the downloads.
+
+It tells data tools how to read ``tasks.csv`` (encoding, delimiter,
+column names and types) and points to ``plan.json`` and its JSON Schema.
+The licence is whatever the issuer decided, passed in as one setting;
+when it has not been announced the package says so in Vietnamese and
+carries no ``licenses`` entry, rather than inventing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import Plan
+from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, site_base
+from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column
+from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR
+
+PACKAGE_NAME = "ke-hoach-nhiem-vu-tin-dung-chinh-sach-xa-hoi"
+
+GUARD_NOTE = (
+    "Ô bắt đầu bằng " + ", ".join(c for c in FORMULA_STARTS if c.isprintable()) + " hoặc ' được thêm một dấu ' "
+    "ở đầu để bảng tính không hiểu nhầm là công thức; khi xử lý dữ liệu, bỏ đúng một dấu ' ở đầu ô."
+)
+
+
+def datapackage_json(
+    plan: Plan,
+    reference_date: dt.date,
+    files: Mapping[str, bytes],
+    site_url: str | None = None,
+    licence: dict[str, str] | None = None,
+) -> bytes:
+    """The descriptor; ``files`` gives the bytes of the described files, for their size and hash."""
+    licence = check_licence(licence)
+    meta = plan.plan
+    package: dict[str, Any] = {
+        "profile": "data-package",
+        "name": PACKAGE_NAME,
+        "title": meta.title,
+        "description": "\n\n".join([*meta.summary, licence_statement(licence)]),
+        "language": "vi",
+        "created": build_instant(reference_date).isoformat().replace("+00:00", "Z"),
+        "keywords": [meta.topic, meta.issuer, meta.province],
+        "sources": [{"title": meta.source_title}],
+        "contributors": [{"title": meta.issuer, "role": "publisher"}],
+    }
+    if base := site_base(site_url):
+        package["homepage"] = base
+    if licence:
+        package["licenses"] = [licence]
+    package["resources"] = [_tasks_resource(files), _plan_resource(files), _schema_resource(files)]
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _integrity(files: Mapping[str, bytes], path: str) -> dict[str, Any]:
+    content = files[path]
+    return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
+
+
+def _tasks_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
+    return {
+        "profile": "tabular-data-resource",
+        "name": "tasks",
+        "path": TASKS_CSV,
+        "title": "Bảng nhiệm vụ",
+        "description": "Mỗi dòng một nhiệm vụ, theo thứ tự văn bản; nhiều giá trị trong một ô cách nhau bằng \"; \". "
+        + GUARD_NOTE,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": ENCODING,
+        **_integrity(files, TASKS_CSV),
+        "dialect": {
+            "delimiter": DELIMITER,
+            "lineTerminator": LINE_TERMINATOR,
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
+        "schema": {
+            "fields": [_field(column) for column in COLUMNS],
+            "primaryKey": [_header("id")],
+            "foreignKeys": [  # a sub-item's parent is a row of the same table
+                {"fields": [_header("parent")], "reference": {"resource": "", "fields": [_header("id")]}},
+            ],
+            "missingValues": [""],
+        },
+    }
+
+
+def _header(key: str) -> str:
+    return next(column.header for column in COLUMNS if column.key == key)
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.header, "title": column.header, "type": column.type}
+    field["description"] = column.description
+    if column.format:
+        field["format"] = column.format
+    if column.type == "boolean":
+        field["trueValues"] = [YES]
+        field["falseValues"] = [NO]
+    if column.constraints:
+        field["constraints"] = dict(column.constraints)
+    return field
+
+
+def _plan_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
+    return {
+        "name": "plan",
+        "path": PLAN_JSON,
+        "title": "Toàn bộ kế hoạch (JSON)",
+        "description": f"Thông tin kế hoạch, các phần, nhiệm vụ, đơn vị, loại sản phẩm và thời gian. Cấu trúc: {PLAN_SCHEMA}.",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        **_integrity(files, PLAN_JSON),
+    }
+
+
+def _schema_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
+    return {
+        "name": "plan-schema",
+        "path": PLAN_SCHEMA,
+        "title": "JSON Schema của plan.json",
+        "format": "json",
+        "mediatype": "application/schema+json",
+        "encoding": "utf-8",
+        **_integrity(files, PLAN_SCHEMA),
+    }

@@ -1,0 +1,184 @@
+"""``plan.json`` and its JSON Schema: the whole plan for programs.
+
+The export is the model flattened for readers: tasks form one list in
+document order, each carrying its section and parent, while sections
+list their task ids. :func:`plan_from_export` puts the tree back
+together, which is how the tests prove nothing was lost.
+
+``updates`` and each task's ``status`` are reserved for progress updates
+(issue 5); they are empty until that work lands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import (
+    SECTION_ID,
+    TASK_ID,
+    Block,
+    DeliverableCell,
+    DeliverableKind,
+    Plan,
+    PlanMeta,
+    Schedule,
+    ScheduleCell,
+    Section,
+    Task,
+    Unit,
+    UnitCell,
+)
+from .common import check_licence, licence_statement, site_base, task_url
+
+FORMAT = "ke-hoach-nhiem-vu"
+VERSION = 1
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Licence(_Frozen):
+    name: str | None = Field(None, description="Mã giấy phép, ví dụ CC-BY-4.0.")
+    path: str | None = Field(None, description="Địa chỉ văn bản giấy phép.")
+    title: str | None = Field(None, description="Tên giấy phép.")
+
+
+class ExportInfo(_Frozen):
+    format: Literal["ke-hoach-nhiem-vu"] = Field(FORMAT, description="Tên định dạng của tệp này.")
+    version: Literal[1] = Field(VERSION, description="Phiên bản định dạng; tăng khi cấu trúc thay đổi.")
+    generated: dt.date = Field(description="Ngày dựng tệp (ngày tham chiếu của lần dựng trang).")
+    site_url: str | None = Field(None, description="Địa chỉ trang web công bố tệp này.")
+    licence: Licence | None = Field(None, description="Giấy phép sử dụng dữ liệu; null khi chưa được công bố.")
+    licence_statement: str = Field(description="Câu nói rõ giấy phép, hoặc nói rằng giấy phép chưa được công bố.")
+
+
+class ExportSection(_Frozen):
+    id: Annotated[str, Field(pattern=SECTION_ID, description="Số La Mã của phần.")]
+    title: str = Field(description="Tên phần, chép đúng văn bản gốc.")
+    tasks: list[str] = Field(description="Mã các nhiệm vụ của phần, theo thứ tự văn bản.")
+
+
+class ExportTask(_Frozen):
+    id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
+    number: str = Field(description="Số thứ tự như trong văn bản gốc.")
+    section: Annotated[str, Field(pattern=SECTION_ID, description="Phần chứa nhiệm vụ.")]
+    parent: str | None = Field(description="Mã mục cha (IV.1 cho IV.1.a), hoặc null.")
+    heading: bool = Field(description="true: mục tiêu đề chỉ gồm các mục con.")
+    content: list[Block] = Field(description="Các đoạn nội dung; một danh sách có dạng {\"items\": [...]}.")
+    note: str | None = Field(description="Ghi chú biên tập của trang web, không có trong văn bản gốc.")
+    lead: UnitCell
+    coordinating: UnitCell
+    deliverable: DeliverableCell
+    schedule: ScheduleCell
+    url: str | None = Field(description="Địa chỉ trang của nhiệm vụ, nếu biết địa chỉ trang web.")
+    status: None = Field(
+        None, description="Dành cho trạng thái tiến độ hiện tại (chưa có: luôn null trong phiên bản này)."
+    )
+
+
+class PlanExport(_Frozen):
+    """The document ``plan.json`` holds; its JSON Schema is ``plan.export.schema.json``."""
+
+    export: ExportInfo = Field(description="Về tệp này: định dạng, ngày dựng, địa chỉ trang, giấy phép.")
+    plan: PlanMeta = Field(description="Thông tin kế hoạch: tên, cơ quan ban hành, căn cứ, tiêu đề các cột gốc.")
+    sections: list[ExportSection] = Field(description="Các phần theo thứ tự văn bản, với mã các nhiệm vụ của mỗi phần.")
+    tasks: list[ExportTask] = Field(description="Mọi nhiệm vụ theo thứ tự văn bản, kể cả mục tiêu đề (heading: true).")
+    units: list[Unit] = Field(description="Các đơn vị; lead.units và coordinating.units trỏ tới id ở đây.")
+    deliverable_kinds: list[DeliverableKind] = Field(description="Các loại sản phẩm; deliverable.kinds trỏ tới đây.")
+    schedules: list[Schedule] = Field(description="Các loại thời gian; schedule.kinds trỏ tới đây.")
+    updates: list[dict[str, Any]] = Field(
+        default_factory=list, description="Dành cho các cập nhật tiến độ (chưa có: luôn rỗng trong phiên bản này)."
+    )
+
+
+def plan_export(
+    plan: Plan, reference_date: dt.date, site_url: str | None = None, licence: dict[str, str] | None = None
+) -> PlanExport:
+    licence = check_licence(licence)
+    return PlanExport(
+        export=ExportInfo(
+            generated=reference_date,
+            site_url=site_base(site_url),
+            licence=Licence(**licence) if licence else None,
+            licence_statement=licence_statement(licence),
+        ),
+        plan=plan.plan,
+        sections=[ExportSection(id=s.id, title=s.title, tasks=[t.id for t in s.tasks]) for s in plan.sections],
+        tasks=[_export_task(task, site_url) for task in plan.tasks],
+        units=plan.units,
+        deliverable_kinds=plan.deliverable_kinds,
+        schedules=plan.schedules,
+    )
+
+
+def _export_task(task: Task, site_url: str | None) -> ExportTask:
+    return ExportTask(
+        id=task.id,
+        number=task.number,
+        section=task.section_id,
+        parent=task.parent_id,
+        heading=task.heading,
+        content=task.content,
+        note=task.note,
+        lead=task.lead,
+        coordinating=task.coordinating,
+        deliverable=task.deliverable,
+        schedule=task.schedule,
+        url=task_url(site_url, task),
+    )
+
+
+def plan_json(
+    plan: Plan, reference_date: dt.date, site_url: str | None = None, licence: dict[str, str] | None = None
+) -> bytes:
+    """``plan.json``: UTF-8, readable indentation, keys in model order (stable across builds)."""
+    data = plan_export(plan, reference_date, site_url, licence).model_dump(mode="json", exclude_none=False)
+    return _dump(data)
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of ``plan.json``, generated from :class:`PlanExport` so it cannot drift."""
+    schema = PlanExport.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Kế hoạch nhiệm vụ (plan.json)",
+        "description": (
+            "Cấu trúc của tệp plan.json: thông tin kế hoạch, các phần, các nhiệm vụ theo thứ tự văn bản, "
+            "các đơn vị, loại sản phẩm, loại thời gian; updates và status dành cho cập nhật tiến độ."
+        ),
+        **{k: v for k, v in schema.items() if k not in {"title", "description"}},
+    }
+
+
+def export_schema_json() -> bytes:
+    return _dump(export_schema())
+
+
+def plan_from_export(data: dict[str, Any]) -> Plan:
+    """Rebuild the :class:`Plan` from a parsed ``plan.json`` (the inverse of :func:`plan_export`)."""
+    export = PlanExport.model_validate(data)
+    by_id = {t.id: t for t in export.tasks}
+    return Plan(
+        plan=export.plan,
+        units=export.units,
+        deliverable_kinds=export.deliverable_kinds,
+        schedules=export.schedules,
+        sections=[
+            Section(id=s.id, title=s.title, tasks=[_model_task(by_id[task_id]) for task_id in s.tasks])
+            for s in export.sections
+        ],
+    )
+
+
+def _model_task(task: ExportTask) -> Task:
+    fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule")
+    return Task(**{name: getattr(task, name) for name in fields})
+
+
+def _dump(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

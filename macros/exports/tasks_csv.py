@@ -1,0 +1,29 @@
+"""``tasks.csv``: the task table for any tool, UTF-8 with a byte order mark.
+
+The BOM is what makes Excel read Vietnamese diacritics correctly when the
+file is double-clicked; comma-separated because that is what the data
+package declares and every data tool expects (users of Excel with
+Vietnamese regional settings are pointed to ``tasks.xlsx`` instead).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Plan
+from .rows import COLUMNS, HEADERS, guard, task_rows
+
+ENCODING = "utf-8-sig"
+DELIMITER = ","
+LINE_TERMINATOR = "\r\n"
+
+
+def tasks_csv(plan: Plan, site_url: str | None = None) -> bytes:
+    """One header row, then one row per task in document order, every cell guarded."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator=LINE_TERMINATOR, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEADERS)
+    for row in task_rows(plan, site_url):
+        writer.writerow(guard(row[column.key]) for column in COLUMNS)
+    return buffer.getvalue().encode(ENCODING)

@@ -1,0 +1,151 @@
+"""``tasks.xlsx``: the task table for staff who work in Excel.
+
+Every task cell is stored as text, never as a formula, so a content that
+starts with ``=`` is shown, not run. The file is byte-identical from build
+to build: openpyxl's document times and the zip entries' times are taken
+from the reference date instead of the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..model import Plan
+from .common import build_instant, vn_date
+from .rows import COLUMNS, HEADERS, is_formula_like, task_rows
+
+TASKS_SHEET = "Nhiệm vụ"
+UNITS_SHEET = "Đơn vị"
+UNIT_HEADERS = (
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tên ngắn",
+    "Loại",
+    "Thuộc nhóm",
+    "Số nhiệm vụ chủ trì",
+    "Số nhiệm vụ phối hợp",
+)
+UNIT_KIND_LABELS = {"agency": "cơ quan", "group": "nhóm cơ quan"}
+
+_TOP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+
+
+def tasks_xlsx(plan: Plan, reference_date: dt.date, site_url: str | None = None) -> bytes:
+    """The workbook: the task table, then the units with how many tasks name them."""
+    workbook = Workbook()
+    tasks = workbook.active
+    tasks.title = TASKS_SHEET
+    _fill_tasks(tasks, plan, site_url)
+    _fill_units(workbook.create_sheet(UNITS_SHEET), plan)
+    _stamp(workbook, plan, reference_date)
+    return _save(workbook, reference_date)
+
+
+def _fill_tasks(sheet: Worksheet, plan: Plan, site_url: str | None) -> None:
+    rows = [[_shown(column.key, row[column.key]) for column in COLUMNS] for row in task_rows(plan, site_url)]
+    _write_table(sheet, HEADERS, rows)
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _fit(
+            [column.header, *(row[index - 1] for row in rows)], column.width
+        )
+    sheet.freeze_panes = "B2"  # header row and task id stay in view
+
+
+def _shown(key: str, value: str) -> str:
+    """Dates as people read them (30/9/2025); every other cell exactly as in the CSV."""
+    return vn_date(dt.date.fromisoformat(value)) if key == "due" and value else value
+
+
+def _fill_units(sheet: Worksheet, plan: Plan) -> None:
+    leaves = plan.leaf_tasks
+    rows: list[list[str | int]] = [
+        [
+            unit.id,
+            unit.name,
+            unit.short,
+            UNIT_KIND_LABELS[unit.kind],
+            "; ".join(plan.unit_by_id[g].name for g in unit.member_of),
+            sum(unit.id in t.lead.units for t in leaves),
+            sum(unit.id in t.coordinating.units for t in leaves),
+        ]
+        for unit in plan.units
+    ]
+    _write_table(sheet, UNIT_HEADERS, rows)
+    for index, header in enumerate(UNIT_HEADERS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _fit([header, *(row[index - 1] for row in rows)], 50)
+    sheet.freeze_panes = "A2"
+
+
+def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str | int]]) -> None:
+    """Bold, filterable header; wrapped text cells; the header repeats when printed."""
+    for col, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=col)
+        _put(cell, header)
+        cell.font = _BOLD
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            _put(sheet.cell(row=r, column=col), value)
+    last = f"{get_column_letter(len(headers))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{last}"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+
+
+def _put(cell: Cell, value: str | int) -> None:
+    """Text stays text: openpyxl would turn ``=1+1`` into a formula, so the type is forced back."""
+    cell.alignment = _TOP
+    if value == "":
+        return
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if is_formula_like(value):
+            cell.quotePrefix = True  # Excel keeps it text even after the cell is edited
+
+
+def _fit(values: Iterable[str | int], widest: int) -> float:
+    """Width of the longest line, between 6 and ``widest`` characters; longer lines wrap."""
+    longest = max(len(line) for value in values for line in str(value).split("\n"))
+    return float(min(max(longest, 6), widest) + 2)
+
+
+def _stamp(workbook: Workbook, plan: Plan, reference_date: dt.date) -> None:
+    when = build_instant(reference_date).replace(tzinfo=None)  # openpyxl writes naive UTC
+    props = workbook.properties
+    props.created = props.modified = when
+    props.creator = plan.plan.issuer
+    props.lastModifiedBy = None
+    props.title = plan.plan.title
+    props.language = "vi-VN"
+
+
+def _save(workbook: Workbook, reference_date: dt.date) -> bytes:
+    """Write with openpyxl, then re-zip with every entry dated on the reference date.
+
+    ``Workbook.save`` would overwrite the modified time with the clock,
+    and ``zipfile`` stamps each entry with the current local time.
+    """
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    fixed = io.BytesIO()
+    stamp = (reference_date.year, reference_date.month, reference_date.day, 0, 0, 0)
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return fixed.getvalue()

@@ -1,0 +1,70 @@
+"""deadlines.ics: parses, one all-day event per dated task, stable UIDs, Vietnamese labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from conftest import FIXTURES
+from macros.exports.deadlines_ics import deadlines_ics
+from macros.loader import load_plan
+
+SITE = "https://example.org/ke-hoach/"
+DAY = dt.date(2025, 10, 1)
+
+
+def events(data: bytes) -> list:
+    return Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_one_event_per_dated_task(plan):
+    dated = [t.id for t in plan.tasks if t.schedule.due]
+    assert dated == ["V.8"]
+    found = events(deadlines_ics(plan, DAY, SITE))
+    assert [str(e["UID"]).split("@")[0] for e in found] == dated
+
+
+def test_v8_is_an_all_day_event_on_30_september_2025(plan):
+    (event,) = events(deadlines_ics(plan, DAY, SITE))
+    assert event.decoded("DTSTART") == dt.date(2025, 9, 30)
+    assert not isinstance(event.decoded("DTSTART"), dt.datetime), "all-day: a date, not a time"
+    assert event.decoded("DTEND") == dt.date(2025, 10, 1)
+    assert str(event["SUMMARY"]).startswith("V.8 — Nghiên cứu, đề xuất cơ chế, chính sách cụ thể")
+    assert str(event["SUMMARY"]).endswith("…")
+    description = str(event["DESCRIPTION"])
+    assert "Đơn vị chủ trì: Phòng giao dịch Ngân hàng Chính sách xã hội Ba Tơ" in description
+    assert "Hạn: 30/9/2025 (văn bản nêu hạn theo quý)" in description
+    assert "Mở rộng phạm vi, quy mô" in description  # the whole content, both paragraphs
+    assert str(event["URL"]) == "https://example.org/ke-hoach/nhiem-vu/v-8/"
+    assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
+
+
+def test_uids_and_calendar_name_do_not_depend_on_the_site(plan):
+    with_site = Calendar.from_ical(deadlines_ics(plan, DAY, SITE))
+    without = Calendar.from_ical(deadlines_ics(plan, DAY))
+    assert [str(e["UID"]) for e in with_site.walk("VEVENT")] == [str(e["UID"]) for e in without.walk("VEVENT")]
+    assert str(with_site["UID"]) == str(without["UID"])
+    assert "URL" not in without.walk("VEVENT")[0]
+    assert str(with_site["X-WR-CALNAME"]) == "Hạn nhiệm vụ — Ủy ban nhân dân xã Ba Dinh"
+    assert "Ủy ban nhân dân xã Ba Dinh" in str(with_site["PRODID"])
+
+
+def test_several_dated_tasks_in_document_order_with_their_precision():
+    tricky = load_plan(FIXTURES / "exports.yaml").plan
+    found = events(deadlines_ics(tricky, DAY, SITE))
+    assert [(str(e["UID"]), e.decoded("DTSTART")) for e in found] == [
+        ("I.1@ke-hoach-tdcsxh.xa-ba-dinh.invalid", dt.date(2025, 9, 30)),
+        ("I.2.a@ke-hoach-tdcsxh.xa-ba-dinh.invalid", dt.date(2025, 12, 31)),
+    ]
+    assert str(found[0]["SUMMARY"]) == "I.1 — =1+1 Đoạn thứ hai, có chữ nghiêng."  # no emphasis stars
+    assert "theo tháng" in str(found[1]["DESCRIPTION"])
+    assert str(found[1]["SUMMARY"]).startswith("I.2.a — -x Mục thứ hai")
+    assert str(found[1]["URL"]) == "https://example.org/ke-hoach/nhiem-vu/i-2-a/"
+
+
+@pytest.mark.parametrize("day", [dt.date(2025, 10, 1), dt.date(2026, 1, 15)])
+def test_same_inputs_same_bytes(plan, day):
+    assert deadlines_ics(plan, day, SITE) == deadlines_ics(plan, day, SITE)
+    assert day.strftime("DTSTAMP:%Y%m%dT000000Z").encode() in deadlines_ics(plan, day, SITE)

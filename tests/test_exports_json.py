@@ -1,0 +1,99 @@
+"""plan.json: valid against its published schema, and reloads into the very same plan."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES
+from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
+from macros.loader import load_plan
+
+SITE = "https://example.org/ke-hoach"  # no trailing slash: the export adds it
+DAY = dt.date(2025, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads(export_schema_json())
+
+
+@pytest.fixture(scope="module")
+def exported(plan) -> dict:
+    return json.loads(plan_json(plan, DAY, SITE))
+
+
+def validator(schema: dict) -> jsonschema.Draft202012Validator:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_plan_json_validates_against_the_published_schema(schema, exported):
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    validator(schema).validate(exported)
+
+
+def test_plan_json_reloads_into_the_same_plan(plan, exported):
+    assert plan_from_export(exported) == plan
+
+
+def test_tricky_plan_round_trips_too(schema):
+    tricky = load_plan(FIXTURES / "exports.yaml").plan
+    data = json.loads(plan_json(tricky, DAY))
+    validator(schema).validate(data)
+    assert plan_from_export(data) == tricky
+
+
+def test_schema_rejects_a_broken_export(schema, exported):
+    check = validator(schema)
+    broken = copy.deepcopy(exported)
+    broken["tasks"][0]["id"] = "Nhiệm vụ 1"
+    assert not check.is_valid(broken)
+    broken = copy.deepcopy(exported)
+    del broken["tasks"][5]["lead"]
+    assert not check.is_valid(broken)
+    broken = copy.deepcopy(exported)
+    broken["tasks"][0]["schedule"]["due"] = "30/9/2025"
+    assert not check.is_valid(broken)
+
+
+def test_plan_json_lists_tasks_flat_with_section_parent_and_page(plan, exported):
+    tasks = {t["id"]: t for t in exported["tasks"]}
+    assert [t["id"] for t in exported["tasks"]] == [t.id for t in plan.tasks]
+    assert len([t for t in exported["tasks"] if not t["heading"]]) == 23
+    assert [s["id"] for s in exported["sections"]] == ["I", "II", "III", "IV", "V", "VI"]
+    assert exported["sections"][3]["tasks"] == ["IV.1", "IV.1.a", "IV.1.b", "IV.1.c"]
+    assert tasks["IV.1.b"]["parent"] == "IV.1" and tasks["IV.1.b"]["section"] == "IV"
+    assert tasks["IV.1"]["heading"] is True and tasks["I.1"]["parent"] is None
+    v8 = tasks["V.8"]
+    assert v8["schedule"]["due"] == "2025-09-30" and v8["schedule"]["due_precision"] == "quarter"
+    assert v8["lead"] == {"text": "Phòng giao dịch Ngân hàng Chính sách xã hội Ba Tơ", "units": ["ngan-hang-csxh-ba-to"]}
+    assert v8["url"] == "https://example.org/ke-hoach/nhiem-vu/v-8/"
+    assert tasks["VI.4"]["content"][0]["items"][0].startswith("Tăng cường công tác giáo dục")
+    assert exported["plan"]["number"] is None and exported["plan"]["issuer"] == "Ủy ban nhân dân xã Ba Dinh"
+    assert len(exported["units"]) == 7 and len(exported["deliverable_kinds"]) == 7 and len(exported["schedules"]) == 2
+
+
+def test_updates_and_status_have_their_place_and_are_empty(exported, schema):
+    assert exported["updates"] == []
+    assert {t["status"] for t in exported["tasks"]} == {None}
+    assert "updates" in schema["properties"] and "status" in schema["$defs"]["ExportTask"]["properties"]
+
+
+def test_export_info_says_when_and_under_which_licence(plan, exported):
+    info = exported["export"]
+    assert info["generated"] == "2025-10-01" and info["site_url"] == "https://example.org/ke-hoach/"
+    assert info["licence"] is None and "chưa công bố giấy phép" in info["licence_statement"]
+    licence = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
+    info = json.loads(plan_json(plan, DAY, licence=licence))["export"]
+    assert info["licence"] == licence and "CC BY 4.0" in info["licence_statement"]
+    assert info["site_url"] is None and json.loads(plan_json(plan, DAY))["tasks"][0]["url"] is None
+
+
+def test_plan_json_is_readable_utf8(plan):
+    text = plan_json(plan, DAY).decode("utf-8")
+    assert "Ủy ban nhân dân xã Ba Dinh" in text and "\\u" not in text and text.endswith("}\n")

@@ -1,0 +1,198 @@
+"""tasks.csv and tasks.xlsx: every task, every field equal to the model's, nothing a spreadsheet would run."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+
+from conftest import FIXTURES
+from macros.exports.tasks_csv import tasks_csv
+from macros.exports.tasks_xlsx import tasks_xlsx
+from macros.loader import load_plan
+from macros.model import ListBlock, Plan, ScheduleCell, Task, UnitCell, DeliverableCell, task_slug
+
+SITE = "https://example.org/ke-hoach/"
+DAY = dt.date(2025, 10, 1)
+PRECISIONS = {"ngày": "day", "tháng": "month", "quý": "quarter", "năm": "year"}
+
+
+@pytest.fixture(scope="module")
+def tricky() -> Plan:
+    """Cells that start with =, +, -, @ and ', lists mixed with paragraphs, two due dates."""
+    return load_plan(FIXTURES / "exports.yaml").plan
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "the BOM tells Excel the file is UTF-8"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def read_xlsx(data: bytes) -> list[dict[str, str]]:
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Nhiệm vụ"]
+    header, *rows = [[c.value or "" for c in row] for row in sheet.iter_rows()]
+    return [dict(zip(header, row)) for row in rows]
+
+
+def unguard(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
+def blocks(cell: str) -> list:
+    """A content cell back to paragraphs and lists: "• " starts a list item."""
+    out: list = []
+    for line in cell.split("\n"):
+        if line.startswith("• "):
+            if out and isinstance(out[-1], list):
+                out[-1].append(line[2:])
+            else:
+                out.append([line[2:]])
+        else:
+            out.append(line)
+    return [ListBlock(items=b) if isinstance(b, list) else b for b in out]
+
+
+def task_from_row(plan: Plan, row: dict[str, str], parse_date) -> Task:
+    """Rebuild the model's Task from the table alone (names mapped back to ids)."""
+    unit_ids = {u.name: u.id for u in plan.units}
+    kind_ids = {k.name: k.id for k in plan.deliverable_kinds}
+    schedule_ids = {s.name: s.id for s in plan.schedules}
+
+    def ids(cell: str, table: dict[str, str]) -> list[str]:
+        return [table[name] for name in cell.split("; ")] if cell else []
+
+    due = row["Hạn hoàn thành"]
+    return Task(
+        id=row["Mã nhiệm vụ"],
+        number=row["Số thứ tự"],
+        content=blocks(row["Nội dung nhiệm vụ"]),
+        heading={"có": True, "không": False}[row["Là mục tiêu đề"]],
+        note=row["Ghi chú"] or None,
+        lead=UnitCell(text=row["Đơn vị chủ trì (nguyên văn)"], units=ids(row["Đơn vị chủ trì"], unit_ids)),
+        coordinating=UnitCell(
+            text=row["Đơn vị phối hợp (nguyên văn)"], units=ids(row["Đơn vị phối hợp"], unit_ids)
+        ),
+        deliverable=DeliverableCell(text=row["Sản phẩm (nguyên văn)"], kinds=ids(row["Loại sản phẩm"], kind_ids)),
+        schedule=ScheduleCell(
+            text=row["Thời gian thực hiện (nguyên văn)"],
+            kinds=ids(row["Loại thời gian"], schedule_ids),
+            due=parse_date(due) if due else None,
+            due_precision=PRECISIONS[row["Hạn nêu theo"]] if row["Hạn nêu theo"] else "day",
+        ),
+    )
+
+
+def vn_date(text: str) -> dt.date:
+    day, month, year = (int(part) for part in text.split("/"))
+    return dt.date(year, month, day)
+
+
+def assert_rows_match(plan: Plan, rows: list[dict[str, str]], parse_date, site: str | None) -> None:
+    assert [r["Mã nhiệm vụ"] for r in rows] == [t.id for t in plan.tasks], "one row per task, document order"
+    for row in rows:
+        task = plan.task_by_id[row["Mã nhiệm vụ"]]
+        assert task_from_row(plan, row, parse_date) == task, task.id
+        assert row["Phần"] == task.section_id
+        assert row["Mục cha"] == (task.parent_id or "")
+        assert row["Trang nhiệm vụ"] == (f"{site}nhiem-vu/{task_slug(task.id)}/" if site else "")
+
+
+def test_csv_holds_the_23_leaf_tasks_and_the_marked_heading(plan):
+    rows = read_csv(tasks_csv(plan, SITE))
+    leaves = [r["Mã nhiệm vụ"] for r in rows if r["Là mục tiêu đề"] == "không"]
+    assert len(leaves) == 23 and leaves == [t.id for t in plan.leaf_tasks]
+    assert [r["Mã nhiệm vụ"] for r in rows if r["Là mục tiêu đề"] == "có"] == ["IV.1"]
+
+
+def test_csv_round_trips_every_field_of_the_real_plan(plan):
+    rows = read_csv(tasks_csv(plan, SITE))
+    assert_rows_match(plan, [{k: unguard(v) for k, v in r.items()} for r in rows], dt.date.fromisoformat, SITE)
+
+
+def test_csv_shows_people_what_they_expect(plan):
+    rows = {r["Mã nhiệm vụ"]: r for r in read_csv(tasks_csv(plan, SITE))}
+    assert list(rows["I.1"])[:6] == ["Mã nhiệm vụ", "Phần", "Số thứ tự", "Mục cha", "Là mục tiêu đề", "Nội dung nhiệm vụ"]
+    assert rows["I.1"]["Đơn vị chủ trì"] == "Phòng Văn hoá - Xã hội; Các cơ quan, đơn vị thuộc Ủy ban nhân dân xã"
+    assert rows["V.8"]["Hạn hoàn thành"] == "2025-09-30" and rows["V.8"]["Hạn nêu theo"] == "quý"
+    assert rows["V.8"]["Nội dung nhiệm vụ"].count("\n") == 1  # two paragraphs, one line break
+    vi4 = rows["VI.4"]["Nội dung nhiệm vụ"].split("\n")
+    assert len(vi4) == 3 and all(line.startswith("• ") for line in vi4)
+    assert rows["IV.1.a"]["Mục cha"] == "IV.1" and rows["IV.1.a"]["Số thứ tự"] == "a"
+    assert rows["V.8"]["Trang nhiệm vụ"] == "https://example.org/ke-hoach/nhiem-vu/v-8/"
+
+
+def test_csv_without_site_address_leaves_page_column_empty(plan):
+    rows = read_csv(tasks_csv(plan))
+    assert {r["Trang nhiệm vụ"] for r in rows} == {""}
+
+
+def test_csv_guards_every_formula_like_cell(tricky):
+    data = tasks_csv(tricky, SITE)
+    rows = {r["Mã nhiệm vụ"]: r for r in read_csv(data)}
+    assert rows["I.1"]["Nội dung nhiệm vụ"].startswith("'=1+1\n")
+    assert rows["I.1"]["Đơn vị chủ trì (nguyên văn)"] == "'-Phòng Văn hoá - Xã hội"
+    assert rows["I.1"]["Đơn vị phối hợp (nguyên văn)"].startswith("'@")
+    assert rows["I.1"]["Sản phẩm (nguyên văn)"].startswith("'+")
+    assert rows["I.1"]["Ghi chú"] == "''Ghi chú bắt đầu bằng dấu nháy"
+    assert rows["I.2.đ"]["Nội dung nhiệm vụ"] == "'-x: mục không có hạn."
+    assert rows["I.2.a"]["Nội dung nhiệm vụ"].startswith("• -x\n")  # the bullet already keeps it text
+    for row in rows.values():
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+
+
+def test_csv_round_trips_the_tricky_plan(tricky):
+    rows = read_csv(tasks_csv(tricky, SITE))
+    assert_rows_match(tricky, [{k: unguard(v) for k, v in r.items()} for r in rows], dt.date.fromisoformat, SITE)
+
+
+def test_xlsx_round_trips_every_field_of_the_real_plan(plan):
+    rows = read_xlsx(tasks_xlsx(plan, DAY, SITE))
+    assert len([r for r in rows if r["Là mục tiêu đề"] == "không"]) == 23
+    assert_rows_match(plan, rows, vn_date, SITE)
+    assert {r["Mã nhiệm vụ"]: r["Hạn hoàn thành"] for r in rows if r["Hạn hoàn thành"]} == {"V.8": "30/9/2025"}
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tricky):
+    book = openpyxl.load_workbook(io.BytesIO(tasks_xlsx(tricky, DAY, SITE)))
+    sheet = book["Nhiệm vụ"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert cells and all(c.data_type == "s" for c in cells)
+    content = sheet.cell(row=2, column=6)
+    assert content.value == "=1+1\nĐoạn thứ hai, có *chữ nghiêng*." and content.quotePrefix
+    assert sheet.cell(row=2, column=7).value == "-Phòng Văn hoá - Xã hội"
+    assert_rows_match(tricky, read_xlsx(tasks_xlsx(tricky, DAY, SITE)), vn_date, SITE)
+
+
+def test_xlsx_is_laid_out_for_reading(plan):
+    book = openpyxl.load_workbook(io.BytesIO(tasks_xlsx(plan, DAY, SITE)))
+    assert book.sheetnames == ["Nhiệm vụ", "Đơn vị"]
+    sheet = book["Nhiệm vụ"]
+    assert all(c.font.bold for c in sheet[1]) and not sheet.cell(row=2, column=1).font.bold
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == f"A1:R{len(plan.tasks) + 1}"
+    assert all(c.alignment.wrap_text for row in sheet.iter_rows() for c in row)
+    widths = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[chr(64 + i)].width for i in range(1, 19)}
+    assert widths["Mã nhiệm vụ"] <= 14 and widths["Nội dung nhiệm vụ"] >= 60
+    for header, width in widths.items():
+        assert width >= max(len(word) for word in header.split()), header  # a header never breaks inside a word
+    assert book.properties.created == book.properties.modified == dt.datetime(2025, 10, 1)
+
+
+def test_xlsx_units_sheet_counts_tasks_per_unit(plan):
+    sheet = openpyxl.load_workbook(io.BytesIO(tasks_xlsx(plan, DAY)))["Đơn vị"]
+    header, *rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert header == ["Mã đơn vị", "Tên đơn vị", "Tên ngắn", "Loại", "Thuộc nhóm", "Số nhiệm vụ chủ trì",
+                      "Số nhiệm vụ phối hợp"]
+    by_id = {row[0]: row for row in rows}
+    assert list(by_id) == [u.id for u in plan.units]
+    bank = by_id["ngan-hang-csxh-ba-to"]
+    assert bank[1] == "Phòng giao dịch Ngân hàng Chính sách xã hội Ba Tơ" and bank[3] == "cơ quan"
+    assert bank[5] == 6  # IV.1.c, V.1, V.8, VI.1, VI.2, VI.4
+    assert by_id["cong-an-xa"][5] == 1 and by_id["cong-an-xa"][4] is None
+    assert by_id["phong-kinh-te"][4] == "Các cơ quan, đơn vị thuộc Ủy ban nhân dân xã"
+    assert by_id["co-quan-don-vi-ubnd-xa"][3] == "nhóm cơ quan"
+    assert sum(row[6] for row in rows) == sum(len(t.coordinating.units) for t in plan.leaf_tasks)
