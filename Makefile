@@ -33,6 +33,7 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m macros schema
+	$(BIN)/python -m macros update-schema
 
 # Trình duyệt cho kiểm thử: Chromium của Debian (Playwright không tự tải được ở đây).
 browser:
