@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from .diff import PLAN_PATH, diff_markdown
 from .loader import load_plan
 from .model import Plan
 from .problems import DataError
@@ -101,9 +102,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_update_commands(sub: argparse._SubParsersAction) -> None:
+    diff = sub.add_parser("diff", help="tóm tắt thay đổi giữa hai phiên bản (Markdown tiếng Việt)")
+    diff.add_argument("base", help="phiên bản git gốc (ví dụ main) hoặc một thư mục")
+    diff.add_argument("head", help="phiên bản git mới (ví dụ HEAD) hoặc một thư mục")
+    diff.add_argument("--plan", default=PLAN_PATH, help="đường dẫn tệp kế hoạch trong kho (mặc định data/plan.yaml)")
+    diff.set_defaults(func=cmd_diff)
     schema = sub.add_parser("update-schema", help="ghi JSON Schema của tệp báo cáo tiến độ")
     schema.add_argument("-o", "--output", default=str(UPDATE_SCHEMA_PATH))
     schema.set_defaults(func=cmd_update_schema)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Markdown on stdout even when a side is invalid, so the job summary always says something."""
+    text, ok = diff_markdown(args.base, args.head, Path.cwd(), args.plan)
+    sys.stdout.write(text)
+    return 0 if ok else 1
 
 
 def cmd_update_schema(args: argparse.Namespace) -> int:
