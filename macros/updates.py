@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, ValidationError
 
 from .loader import _display, _expected, _shape_problem, field_name
-from .model import SLUG_ID, TASK_ID, Plan, Text, _Strict
+from .model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
 from .problems import DataError, Problem
 from .yamlsource import YamlDocument, load_yaml
 
@@ -48,7 +48,7 @@ assert tuple(STATUS_LABELS) == get_args(Status)
 
 NEEDS_REASON = "khong-thuc-hien"
 SCHEMA_PATH = Path("data/update.schema.json")
-HTTP_LINK = r"^https?://[^\s]+$"
+HTTP_LINK = r"^(https?://[^\s]+)?$"  # empty is allowed: the template offers link: ""
 STATUS_HELP = ", ".join(f"{value} ({label.lower()})" for value, label in STATUS_LABELS.items())
 
 
@@ -104,6 +104,39 @@ def update_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Báo cáo tiến độ (data/updates/*.yaml)"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def update_filename(task_id: str, unit_id: str, date: dt.date) -> str:
+    """2025-10-02-v-8-ngan-hang-csxh-ba-to.yaml: sorts by date, and two units (or two tasks) never collide."""
+    return f"{date:%Y-%m-%d}-{task_slug(task_id)}-{unit_id}.yaml"
+
+
+def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "dang-thuc-hien") -> str:
+    """A new update file that already passes the checker, with the vocabulary in comments.
+
+    The site's "Báo cáo tiến độ" button and CONTRIBUTING.md both show this
+    text, so what staff are told and what the checker accepts cannot drift."""
+    width = max(map(len, STATUS_LABELS))
+    statuses = "\n".join(
+        f"#   {value.ljust(width)}  {label}" + ("  (phải ghi reason: lý do)" if value == NEEDS_REASON else "")
+        for value, label in STATUS_LABELS.items()
+    )
+    return (
+        "# yaml-language-server: $schema=../update.schema.json\n"
+        "# Báo cáo tiến độ. Hướng dẫn: CONTRIBUTING.md. Không ghi thông tin cá nhân của người vay.\n"
+        "# status — chọn một giá trị bên trái:\n"
+        f"{statuses}\n"
+        f"task: {task_id}\n"
+        f"date: {date:%Y-%m-%d}\n"
+        f"status: {status}\n"
+        f"unit: {unit_id}\n"
+        'note: ""\n'
+        '# reason: ""\n'
+        "# evidence:\n"
+        '#   number: ""  # số văn bản, ví dụ 45/BC-UBND\n'
+        '#   title: ""   # tên văn bản\n'
+        '#   link: ""    # địa chỉ bắt đầu bằng https://\n'
+    )
 
 
 def update_files(directory: Path) -> list[Path]:
