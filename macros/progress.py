@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Plan, Task
+from .problems import Problem
 from .updates import STATUS_LABELS, UpdateRecord
 
 NOT_REPORTED = "chua-co-bao-cao"
@@ -123,3 +125,37 @@ def latest_updates(records: Iterable[UpdateRecord], limit: int | None = 10) -> l
     """The most recent reports across all tasks, newest first (home page list, Atom feed)."""
     ordered = newest_first(records)
     return ordered if limit is None else ordered[:limit]
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """Everything the site shows about progress, computed once per build."""
+
+    plan: Plan
+    records: list[UpdateRecord]
+    today: dt.date  # the reference date
+    tasks: dict[str, TaskProgress]
+    summary: ProgressSummary
+    warnings: list[Problem]
+
+    @property
+    def has_examples(self) -> bool:
+        """True while sample reports remain, so the site can say so."""
+        return any(r.update.example for r in self.records)
+
+
+def load_progress(plan_path: Path | str, today: dt.date | None = None) -> PlanState:
+    """The one place that reads files: plan, ``updates/`` next to it, reference date of its repository.
+
+    Raises :class:`~macros.problems.DataError` (Vietnamese, file:line) like
+    ``make check``; everything above is pure and takes this result apart."""
+    from .loader import load_plan
+    from .refdate import reference_date
+    from .updates import load_updates
+
+    plan_path = Path(plan_path)
+    loaded = load_plan(plan_path)
+    today = today or reference_date(plan_path.resolve().parent)
+    updates = load_updates(plan_path.parent / "updates", loaded.plan, today)
+    tasks = plan_progress(loaded.plan, updates.records, today)
+    return PlanState(loaded.plan, updates.records, today, tasks, summarise(loaded.plan, tasks), loaded.warnings + updates.warnings)

@@ -123,3 +123,13 @@ def test_samples_show_every_status_an_overdue_task_and_a_long_history(real):
     assert v8.overdue and v8.status == "dang-thuc-hien" and v8.due == dt.date(2025, 9, 30)
     assert len(v8.history) >= 2
     assert max(len(p.history) for p in progress.values()) >= 3
+
+
+def test_load_progress_gives_the_site_everything_at_the_reference_date():
+    from macros.progress import load_progress
+
+    state = load_progress(FIX / "plan.yaml", TODAY)
+    assert state.today == TODAY and len(state.records) == 5 and not state.has_examples
+    assert state.tasks["II.1"].overdue and state.summary.plan.total == 3
+    real = load_progress(PLAN)
+    assert real.today == reference_date(ROOT) and real.has_examples and real.tasks["V.8"].overdue
