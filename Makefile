@@ -34,6 +34,7 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m macros schema
+	$(BIN)/python -m macros update-schema
 
 # Trình duyệt cho kiểm thử: Chromium của Debian (Playwright không tự tải được ở đây).
 browser:
@@ -49,7 +50,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q tests
 
 import: $(STAMP)
-	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),)
+	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),) $(if $(REGISTRY),--registry $(REGISTRY),)
 
 clean:
 	rm -rf site .pytest_cache

@@ -12,9 +12,13 @@ import os
 import sys
 from pathlib import Path
 
+from .diff import PLAN_PATH, diff_markdown
 from .loader import load_plan
 from .model import Plan
 from .problems import DataError
+from .refdate import reference_date
+from .updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
+from .updates import load_updates, update_schema
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 SCHEMA_PATH = Path("data/plan.schema.json")
@@ -46,12 +50,30 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     _print_problems(loaded.warnings, github)
     plan = loaded.plan
+    updates = _check_updates(args, plan, github)
+    if updates is None:
+        return 1
+    count, update_warnings = updates
+    warnings = len(loaded.warnings) + update_warnings
     print(
         f"Hợp lệ: {args.file}: {len(plan.sections)} phần, {len(plan.leaf_tasks)} nhiệm vụ, "
-        f"{len(plan.units)} đơn vị, {len(plan.deliverable_kinds)} loại sản phẩm"
-        + (f", {len(loaded.warnings)} cảnh báo." if loaded.warnings else ".")
+        f"{len(plan.units)} đơn vị, {len(plan.deliverable_kinds)} loại sản phẩm, {count} báo cáo tiến độ"
+        + (f", {warnings} cảnh báo." if warnings else ".")
     )
     return 0
+
+
+def _check_updates(args: argparse.Namespace, plan: Plan, github: bool) -> tuple[int, int] | None:
+    """Check the update files next to the plan: (number of updates, number of warnings), or None on errors."""
+    directory = args.updates or Path(args.file).parent / "updates"
+    try:
+        loaded = load_updates(directory, plan, reference_date(Path(args.file).resolve().parent))
+    except DataError as exc:
+        _print_problems(exc.problems, github)
+        print(f"Không đạt: {directory} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
+        return None
+    _print_problems(loaded.warnings, github)
+    return len(loaded.records), len(loaded.warnings)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -76,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kiểm tra tệp kế hoạch")
     check.add_argument("file", nargs="?", type=Path, default=DEFAULT_PLAN)
     check.add_argument("--github", action="store_true", help="in thêm chú thích cho GitHub Actions")
+    check.add_argument("--updates", type=Path, default=None, help="thư mục báo cáo tiến độ (mặc định: updates/ cạnh tệp kế hoạch)")
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH))
@@ -85,7 +108,39 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", type=Path, default=None, help="tệp YAML ghi ra (mặc định: màn hình)")
     imp.add_argument("--registry", type=Path, default=None, help="kế hoạch có sẵn để lấy danh mục đơn vị, sản phẩm")
     imp.set_defaults(func=cmd_import)
+    _add_update_commands(sub)
     return parser
+
+
+def _add_update_commands(sub: argparse._SubParsersAction) -> None:
+    diff = sub.add_parser("diff", help="tóm tắt thay đổi giữa hai phiên bản (Markdown tiếng Việt)")
+    diff.add_argument("base", help="phiên bản git gốc (ví dụ main) hoặc một thư mục")
+    diff.add_argument("head", help="phiên bản git mới (ví dụ HEAD) hoặc một thư mục")
+    diff.add_argument("--plan", default=PLAN_PATH, help="đường dẫn tệp kế hoạch trong kho (mặc định data/plan.yaml)")
+    diff.set_defaults(func=cmd_diff)
+    schema = sub.add_parser("update-schema", help="ghi JSON Schema của tệp báo cáo tiến độ")
+    schema.add_argument("-o", "--output", default=str(UPDATE_SCHEMA_PATH))
+    schema.set_defaults(func=cmd_update_schema)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Markdown on stdout even when a side is invalid, so the job summary always says something."""
+    text, ok = diff_markdown(args.base, args.head, Path.cwd(), args.plan)
+    sys.stdout.write(text)
+    return 0 if ok else 1
+
+
+def cmd_update_schema(args: argparse.Namespace) -> int:
+    return _write(update_schema(), args.output)
+
+
+def _write(text: str, output: str) -> int:
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {output}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

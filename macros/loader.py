@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -112,12 +112,14 @@ def _expected(err: dict[str, Any]) -> str:
     return messages.get(kind, "giá trị không hợp lệ")
 
 
-def _shape_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
+def _shape_problem(doc: YamlDocument, err: dict[str, Any], expected: Callable[[dict[str, Any]], str] | None = None) -> Problem:
+    """One pydantic error as a Problem; ``expected`` lets other files (updates) word their own fields."""
     # Pydantic names the union branch in the location (str / ListBlock); editors never see those.
     loc = tuple(k for k in err["loc"] if k not in ("str", "ListBlock", "function-after[_nfc(), str]"))
     given = err.get("input")
     shown = "" if err["type"] == "missing" or isinstance(given, (dict, list)) else f"; giá trị đang có: {given!r}"
-    return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{_expected(err)}{shown} [{err['msg']}]")
+    wording = (expected or _expected)(err)
+    return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{wording}{shown} [{err['msg']}]")
 
 
 def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:

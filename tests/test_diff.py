@@ -1,0 +1,141 @@
+"""`python -m macros diff BASE HEAD` tells a reviewer, in Vietnamese, what a pull request changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from macros.diff import md, snapshot_at
+from macros.problems import DataError
+
+FIX = ROOT / "tests" / "fixtures" / "updates"
+NEW_TASK = """      - id: II.2
+        number: "2"
+        content: ["Việc mới thêm vào phần hai."]
+        lead: {text: "Công an xã", units: [cong-an]}
+        deliverable: {text: "Báo cáo", kinds: [bao-cao]}
+        schedule: {text: "Thường xuyên"}
+"""
+NEW_UPDATE = """task: II.1
+date: 2025-10-02
+status: hoan-thanh
+unit: ngan-hang
+note: "Đã nộp tờ trình."
+"""
+
+
+def checkout(root: Path) -> Path:
+    """A directory laid out like the repository: data/plan.yaml and data/updates/."""
+    (root / "data").mkdir(parents=True)
+    shutil.copy(FIX / "plan.yaml", root / "data" / "plan.yaml")
+    shutil.copytree(FIX / "updates", root / "data" / "updates")
+    return root
+
+
+def change(root: Path) -> None:
+    """What a pull request might do: add a task, reword another, report progress on a third."""
+    plan = root / "data" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace('content: ["Việc của Phòng Văn hoá."]', 'content: ["Việc của Phòng Văn hoá, sửa lời."]')
+    plan.write_text(text + NEW_TASK, encoding="utf-8")
+    (root / "data" / "updates" / "2025-10-02-ii-1-ngan-hang.yaml").write_text(NEW_UPDATE, encoding="utf-8")
+
+
+def diff(base: str, head: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "macros", "diff", base, head], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def two_directories(tmp_path):
+    base, head = checkout(tmp_path / "base"), checkout(tmp_path / "head")
+    change(head)
+    return base, head
+
+
+def test_added_task_edited_content_new_update_and_status_change_are_reported(two_directories):
+    base, head = two_directories
+    result = diff(str(base), str(head))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("## Thay đổi của pull request")
+    assert "### Nhiệm vụ thêm mới (1)\n\n- **II.2** — Việc mới thêm vào phần hai." in out
+    assert "### Nhiệm vụ được sửa (1)\n\n- **I.1.a**: sửa nội dung\n" in out
+    assert "### Tình trạng thay đổi (1)\n\n- **II.1**: Đang thực hiện → **Hoàn thành**\n" in out
+    assert "### Báo cáo tiến độ mới (1)\n\n- **II.1** — 02/10/2025 — Hoàn thành — PGD NHCSXH (`data/updates/2025-10-02-ii-1-ngan-hang.yaml`)" in out
+    assert "bị xóa" not in out
+
+
+def test_the_reverse_direction_reports_removals(two_directories):
+    base, head = two_directories
+    out = diff(str(head), str(base)).stdout
+    assert "### Nhiệm vụ bị xóa (1)\n\n- **II.2**" in out
+    assert "### Báo cáo tiến độ bị xóa (1)" in out
+    assert "- **II.1**: Hoàn thành → **Đang thực hiện**" in out
+
+
+def test_nothing_changed_is_said_plainly(tmp_path):
+    base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
+    assert "Không có thay đổi nào" in diff(str(base), str(head)).stdout
+
+
+def test_an_edited_report_and_an_edited_schedule_are_named(tmp_path):
+    base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
+    report = head / "data" / "updates" / "2025-09-20-i-2-phong-van-hoa.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("Chờ kinh phí.", "Chờ kinh phí năm 2026."), encoding="utf-8")
+    plan = head / "data" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("due: 2025-09-30", "due: 2025-12-31"), encoding="utf-8")
+    out = diff(str(base), str(head)).stdout
+    assert "- **II.1**: sửa thời gian thực hiện" in out
+    assert "### Báo cáo tiến độ được sửa (1)\n\n- **I.2** — 20/09/2025 — Tạm dừng" in out
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_git_revisions_are_compared_without_touching_the_work_tree(tmp_path):
+    repo = checkout(tmp_path / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "kế hoạch")
+    change(repo)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "báo cáo")
+    (repo / "data" / "plan.yaml").write_text("hỏng: [", encoding="utf-8")  # uncommitted, must not matter
+    result = diff("HEAD~1", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "- **II.2** — Việc mới thêm vào phần hai." in result.stdout
+    assert "- **II.1**: Đang thực hiện → **Hoàn thành**" in result.stdout
+
+
+def test_an_unknown_revision_or_an_invalid_side_is_explained_in_the_summary(tmp_path):
+    repo = checkout(tmp_path / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "kế hoạch")
+    result = diff("khong-co-nhanh-nay", "HEAD", cwd=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Không so sánh được: dữ liệu ở BASE" in result.stdout
+    broken = checkout(tmp_path / "broken")
+    (broken / "data" / "updates" / "sai.yaml").write_text("task: I.1.a\nstatus: xong\n", encoding="utf-8")
+    result = diff(str(repo), str(broken))
+    assert result.returncode == 1 and "data/updates/sai.yaml:2: lỗi [status]" in result.stdout
+
+
+def test_an_option_is_never_passed_to_git_as_a_revision(tmp_path):
+    with pytest.raises(DataError) as caught:
+        snapshot_at("--output=/tmp/x", tmp_path)
+    assert "cần một mã phiên bản git" in str(caught.value)
+
+
+def test_data_text_cannot_become_markdown_or_html():
+    assert md("<b>[bấm](https://x)</b> *đậm*") == r"\<b\>\[bấm\]\(https://x\)\</b\> \*đậm\*"

@@ -1,0 +1,59 @@
+"""Two units reporting at once: their pull requests add different files, so git merges them untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+from macros.loader import load_plan
+from macros.progress import plan_progress
+from macros.updates import load_updates
+
+FIX = ROOT / "tests" / "fixtures" / "updates"
+
+
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+
+def report(repo: Path, name: str, task: str, unit: str) -> None:
+    (repo / "data" / "updates" / name).write_text(
+        "# yaml-language-server: $schema=../update.schema.json\n"
+        f"task: {task}\ndate: 2025-10-02\nstatus: hoan-thanh\nunit: {unit}\n",
+        encoding="utf-8",
+    )
+
+
+def test_two_branches_each_adding_a_report_merge_without_conflict(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copy(FIX / "plan.yaml", repo / "data" / "plan.yaml")
+    shutil.copytree(FIX / "updates", repo / "data" / "updates")
+    for args in (("init", "-q", "-b", "main"), ("add", "."), ("commit", "-q", "-m", "kế hoạch")):
+        assert git(repo, *args).returncode == 0
+
+    for branch, name, task, unit in (
+        ("phong-van-hoa", "2025-10-02-i-2-phong-van-hoa.yaml", "I.2", "phong-van-hoa"),
+        ("ngan-hang", "2025-10-02-ii-1-ngan-hang.yaml", "II.1", "ngan-hang"),
+    ):
+        git(repo, "switch", "-q", "-c", branch, "main")
+        report(repo, name, task, unit)
+        git(repo, "add", ".")
+        assert git(repo, "commit", "-q", "-m", f"báo cáo {task}").returncode == 0
+
+    git(repo, "switch", "-q", "main")
+    first = git(repo, "merge", "--no-ff", "-q", "-m", "gộp 1", "phong-van-hoa")
+    second = git(repo, "merge", "--no-ff", "-q", "-m", "gộp 2", "ngan-hang")
+    assert first.returncode == 0 and second.returncode == 0, second.stdout + second.stderr
+    assert git(repo, "diff", "--name-only", "--diff-filter=U").stdout == ""
+
+    plan = load_plan(repo / "data" / "plan.yaml").plan
+    records = load_updates(repo / "data" / "updates", plan, dt.date(2025, 10, 2)).records
+    progress = plan_progress(plan, records, dt.date(2025, 10, 2))
+    assert progress["I.2"].status == progress["II.1"].status == "hoan-thanh"
