@@ -184,3 +184,23 @@ def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> No
             report(loc + (cell,), f"nhiệm vụ chưa có {label} (ô trong văn bản gốc để trống?).", "warning")
     if task.lead.text.strip() and not task.lead.units:
         report(loc + ("lead", "units"), "ô chủ trì có nội dung nhưng chưa gắn mã đơn vị nào.", "warning")
+
+
+def task_lines(plan: Plan, doc: YamlDocument) -> dict[str, tuple[int, int]]:
+    """First and last line of each task in the file, for "view in data/plan.yaml" links.
+
+    A task ends where the next task or section begins."""
+    starts = {
+        task.id: doc.lines[("sections", s, "tasks", t)]
+        for s, section in enumerate(plan.sections)
+        for t, task in enumerate(section.tasks)
+        if ("sections", s, "tasks", t) in doc.lines
+    }
+    sections = [doc.lines[("sections", s)] for s in range(len(plan.sections)) if ("sections", s) in doc.lines]
+    boundaries = sorted({*starts.values(), *sections})
+    last = max(doc.lines.values(), default=0)
+    ranges = {}
+    for task_id, line in starts.items():
+        after = [b for b in boundaries if b > line]
+        ranges[task_id] = (line, after[0] - 1 if after else last)
+    return ranges

@@ -21,10 +21,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .loader import load_plan
+from .loader import load_plan, task_lines
 from .pages import PageSpec, Site, build_site
 from .problems import DataError
-from .render import render_fragment, render_page
+from .progress import progress_state
+from .progress_views import Repo
+from .refdate import reference_date
+from .render import render_feed, render_fragment, render_page
 from .search_index import enrich
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
@@ -53,13 +56,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         loaded = load_plan(path, display=display)
+        today = reference_date(root)
+        progress = progress_state(loaded.plan, loaded.warnings, path.parent / "updates", today,
+                                  display=str(Path(display).parent / "updates"))
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
         raise Abort(f"Không dựng trang: {display} có {len(exc.errors)} lỗi (xem ở trên). Chạy `make check` để xem chi tiết.") from None
-    for problem in loaded.warnings:
+    for problem in progress.warnings:
         log.info(str(problem))
-    STATE.site = build_site(loaded.plan)
+    repo = Repo(config.repo_url, config.extra.get("repo_branch", "main")) if config.repo_url else None
+    STATE.site = build_site(loaded.plan, progress, repo, task_lines(loaded.plan, loaded.document))
     STATE.plan_path = path
     return config
 
@@ -97,10 +104,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    site = current_site()
+    if config.site_url:
+        feed = render_feed(site.feed(config.site_url))
+        (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():
         return
-    site = current_site()
 
     def extra(location: str) -> tuple[str, str]:
         spec = site.page_by_url.get(location)

@@ -13,6 +13,8 @@ from functools import cached_property
 from typing import Any
 
 from .model import Plan, Task, Unit
+from .progress import PlanState, latest_updates
+from .progress_views import Bar, ReportButton, Repo, StatusView, bar, history_entry, legend, report_button, status_view
 from .text import Segment, fold, plain, segments, shorten, vn_date, vn_due
 
 KIND_LABEL = {"agency": "Cơ quan, đơn vị", "group": "Nhóm cơ quan, đơn vị"}
@@ -68,6 +70,9 @@ class TaskView:
     due_date: str | None
     depth: int
     children: list["TaskView"] = field(default_factory=list)
+    status: StatusView | None = None
+    report: ReportButton | None = None
+    source_url: str | None = None
 
     @property
     def link(self) -> Link:
@@ -130,8 +135,17 @@ def schedule_src(schedule_id: str) -> str:
 class Site:
     """Every page of one plan, and the view each page needs, computed once."""
 
-    def __init__(self, plan: Plan):
+    def __init__(
+        self,
+        plan: Plan,
+        progress: PlanState | None = None,
+        repo: Repo | None = None,
+        task_lines: dict[str, tuple[int, int]] | None = None,
+    ):
         self.plan = plan
+        self.progress = progress
+        self.repo = repo
+        self.task_lines = task_lines or {}
 
     # -- pages
 
@@ -240,7 +254,15 @@ class Site:
             due=vn_due(task.schedule.due, task.schedule.due_precision) if task.schedule.due else None,
             due_date=vn_date(task.schedule.due) if task.schedule.due else None,
             depth=task.depth,
+            status=self._status(task),
+            report=report_button(self.repo, task, self.progress.today) if self.repo and self.progress else None,
+            source_url=self.repo.blob("data/plan.yaml", self.task_lines.get(task.id)) if self.repo else None,
         )
+
+    def _status(self, task: Task) -> StatusView | None:
+        if self.progress is None or task.id not in self.progress.tasks:
+            return None
+        return status_view(self.plan, self.progress.tasks[task.id], lambda u: page_url(unit_src(u)))
 
     def tasks(self, predicate) -> list[TaskView]:
         return [self.task_views[t.id] for t in self.plan.leaf_tasks if predicate(t)]
@@ -282,7 +304,35 @@ class Site:
             "counts": {"sections": len(plan.sections), "tasks": len(plan.leaf_tasks), "units": len(plan.units)},
             "sections": [self._section_row(s.id) for s in plan.sections],
             "legal_bases": [(b.title, vn_date(b.date) if b.date else None) for b in plan.plan.legal_bases],
+            **self.progress_overview(),
         }
+
+    def progress_overview(self) -> dict[str, Any]:
+        """Charts and the latest reports for the home page; empty when there is no progress data."""
+        state = self.progress
+        if state is None:
+            return {"progress": None}
+        summary = state.summary
+        leading = [u for u in self.plan.units if summary.units[u.id].total]
+        return {
+            "progress": {
+                "today": vn_date(state.today),
+                "plan": bar("Toàn bộ kế hoạch", "nhiem-vu/", summary.plan),
+                "sections": [bar(f"Phần {s.id}", page_url(section_src(s.id)), summary.sections[s.id]) for s in self.plan.sections],
+                "units": [bar(u.short, page_url(unit_src(u.id)), summary.units[u.id]) for u in leading],
+                "legend": legend(),
+                "latest": self.latest(5),
+                "has_examples": state.has_examples,
+            }
+        }
+
+    def latest(self, limit: int | None) -> list[dict[str, Any]]:
+        """The newest reports with the task they are about (home page, Atom feed)."""
+        records = latest_updates(self.progress.records, limit) if self.progress else []
+        return [
+            {"entry": history_entry(self.plan, r, lambda u: page_url(unit_src(u))), "task": self.task_views[r.update.task]}
+            for r in records
+        ]
 
     def _section_row(self, section_id: str) -> dict[str, Any]:
         section = self.plan.section_by_id[section_id]
@@ -374,6 +424,13 @@ class Site:
             "count": len(rows),
         }
 
+    def feed(self, site_url: str) -> dict[str, Any]:
+        """The Atom feed of progress reports: newest first, addresses absolute."""
+        base = site_url.rstrip("/") + "/"
+        entries = self.latest(None)
+        newest = entries[0]["entry"].iso if entries else (self.progress.today.isoformat() if self.progress else "1970-01-01")
+        return {"meta": self.plan.plan, "base": base, "entries": entries, "updated": newest}
+
     def _ctx_all_tasks(self, _key: None) -> dict[str, Any]:
         rows = [(s, [self.task_views[t.id] for t in s.tasks]) for s in self.plan.sections]
         return {"sections": rows, "columns": self.plan.plan.source_columns, "count": len(self.plan.leaf_tasks)}
@@ -395,5 +452,10 @@ def _block(block: Any) -> ContentBlock:
     return ContentBlock([segments(item) for item in block.items], is_list=True)
 
 
-def build_site(plan: Plan) -> Site:
-    return Site(plan)
+def build_site(
+    plan: Plan,
+    progress: PlanState | None = None,
+    repo: Repo | None = None,
+    task_lines: dict[str, tuple[int, int]] | None = None,
+) -> Site:
+    return Site(plan, progress, repo, task_lines)

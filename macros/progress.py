@@ -151,11 +151,17 @@ def load_progress(plan_path: Path | str, today: dt.date | None = None) -> PlanSt
     ``make check``; everything above is pure and takes this result apart."""
     from .loader import load_plan
     from .refdate import reference_date
-    from .updates import load_updates
 
     plan_path = Path(plan_path)
     loaded = load_plan(plan_path)
     today = today or reference_date(plan_path.resolve().parent)
-    updates = load_updates(plan_path.parent / "updates", loaded.plan, today)
-    tasks = plan_progress(loaded.plan, updates.records, today)
-    return PlanState(loaded.plan, updates.records, today, tasks, summarise(loaded.plan, tasks), loaded.warnings + updates.warnings)
+    return progress_state(loaded.plan, loaded.warnings, plan_path.parent / "updates", today)
+
+
+def progress_state(plan: Plan, warnings: list[Problem], updates_dir: Path, today: dt.date, display: str | None = None) -> PlanState:
+    """Progress for an already loaded plan, so a build reads plan.yaml once."""
+    from .updates import load_updates
+
+    updates = load_updates(updates_dir, plan, today, display=display)
+    tasks = plan_progress(plan, updates.records, today)
+    return PlanState(plan, updates.records, today, tasks, summarise(plan, tasks), warnings + updates.warnings)

@@ -55,3 +55,8 @@ def _render(template_name: str, context: dict, current: str, **extra: object) ->
     html = template.render(context, rel=lambda url: relative(url, current), **extra)
     # One block of HTML with no blank line: Markdown passes it through untouched.
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_feed(context: dict) -> str:
+    """The Atom feed (feed.xml); XML-escaped like every page."""
+    return environment().get_template("feed.xml").render(context)

@@ -11,7 +11,7 @@ from sitebuild import BuiltSite, build_site
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> BuiltSite:
     dest = tmp_path_factory.mktemp("hostile")
-    result = build_site(dest, FIXTURES / "injection.yaml")
+    result = build_site(dest, FIXTURES / "site" / "injection.yaml")
     assert result.returncode == 0, result.stderr
     return BuiltSite(dest)
 
