@@ -38,12 +38,13 @@ schema: $(STAMP)
 
 # Trình duyệt cho kiểm thử: Chromium của Debian (Playwright không tự tải được ở đây).
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	@test -n "$$CHROMIUM" || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	  || command -v google-chrome >/dev/null 2>&1 || command -v google-chrome-stable >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Cài Chromium của Debian cho kiểm thử trình duyệt..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
-	    echo "Thiếu trình duyệt Chromium: cài bằng 'sudo apt-get install chromium' rồi chạy lại make test." >&2; exit 1; \
+	    echo "Thiếu trình duyệt Chromium: cài bằng 'sudo apt-get install chromium' (hoặc đặt CHROMIUM=/đường/dẫn) rồi chạy lại make test." >&2; exit 1; \
 	  fi; }
 
 test: $(STAMP) browser

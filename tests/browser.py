@@ -21,7 +21,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium"):
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")  # Debian; GitHub's runners ship Chrome
+    for candidate in (os.environ.get("CHROMIUM"), *(shutil.which(n) for n in names), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
     pytest.fail(

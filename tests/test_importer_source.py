@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import PLAN, SOURCE
+from conftest import PLAN, ROOT, SOURCE
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
@@ -132,3 +132,25 @@ def test_command_without_output_prints_the_draft(capsys):
     captured = capsys.readouterr()
     assert captured.out.startswith("# yaml-language-server: $schema=")
     assert "sections:" in captured.out and "sections:" not in captured.err
+
+
+@pytest.mark.parametrize("with_registry", [True, False])
+def test_draft_builds_into_a_site(tmp_path, with_registry):
+    """A freshly imported draft is publishable as it is: the strict build passes."""
+    import subprocess
+    import sys
+
+    from sitebuild import BuiltSite, build_site
+
+    draft = tmp_path / "draft" / "plan.yaml"
+    draft.parent.mkdir()
+    command = [sys.executable, "-m", "macros", "import", str(SOURCE), "-o", str(draft)]
+    if with_registry:
+        command += ["--registry", "data/plan.yaml"]
+    imported = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    result = build_site(tmp_path / "site", draft)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    built = BuiltSite(tmp_path / "site")
+    assert len(built.tree("nhiem-vu").xpath("//tr[contains(@class,'kh-task-row') and not(contains(@class,'kh-heading-row'))]")) == 23
