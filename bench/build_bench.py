@@ -1,0 +1,72 @@
+"""How build time and page size grow with the number of tasks.
+
+Makes synthetic plans from the real one (its tasks repeated across more
+sections), builds each with `mkdocs build --strict`, and prints seconds,
+total HTML and the size of one task page. Run: .venv/bin/python bench/build_bench.py [N ...]
+Results are written down in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+          "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX"]
+
+
+def synthetic_plan(tasks: int) -> dict:
+    data = yaml.safe_load((ROOT / "data" / "plan.yaml").read_text(encoding="utf-8"))
+    leaves = [t for s in data["sections"] for t in s["tasks"] if not t.get("heading") and t["id"].count(".") == 1]
+    per_section = max(1, -(-tasks // len(ROMANS)))
+    sections, made = [], 0
+    for roman in ROMANS:
+        if made >= tasks:
+            break
+        items = []
+        for n in range(1, per_section + 1):
+            if made >= tasks:
+                break
+            source = dict(leaves[made % len(leaves)])
+            source.update(id=f"{roman}.{n}", number=str(n))
+            source.pop("note", None)
+            items.append(source)
+            made += 1
+        sections.append({"id": roman, "title": f"Phần thử {roman}", "tasks": items})
+    data["sections"] = sections
+    return data
+
+
+def build(tasks: int) -> tuple[float, int, int, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "plan.yaml"
+        plan.write_text(yaml.safe_dump(synthetic_plan(tasks), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        site = Path(tmp) / "site"
+        env = {**os.environ, "KE_HOACH_PLAN": str(plan), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764547200"}
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                       cwd=ROOT, env=env, check=True)
+        seconds = time.perf_counter() - start
+        total = sum(p.stat().st_size for p in site.rglob("*.html"))
+        task_page = (site / "nhiem-vu" / "i-1" / "index.html").stat().st_size
+        index = (site / "search" / "search_index.json").stat().st_size
+        return seconds, total, task_page, index
+
+
+def main(counts: list[int]) -> None:
+    print("| nhiệm vụ | thời gian dựng (s) | tổng HTML (MB) | một trang nhiệm vụ (KB) | chỉ mục tìm kiếm (MB) |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for n in counts:
+        seconds, total, task_page, index = build(n)
+        print(f"| {n} | {seconds:.1f} | {total / 1e6:.1f} | {task_page / 1e3:.0f} | {index / 1e6:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [23, 300, 1000])
