@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: help serve build check test browser schema import clean
+.PHONY: help venv serve build check test browser schema import clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000 (tự tải lại khi sửa)"

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .text import vn_date
 from .loader import load_plan
 from .model import Plan, Task
 from .problems import DataError, Problem
@@ -160,7 +161,7 @@ def _update_line(record: UpdateRecord, plan: Plan) -> str:
     u = record.update
     unit = plan.unit_by_id[u.unit].short if u.unit in plan.unit_by_id else u.unit
     example = " (dữ liệu mẫu)" if u.example else ""
-    return f"- **{md(u.task)}** — {u.date:%d/%m/%Y} — {u.status_label} — {md(unit)}{example} (`{record.file}`)"
+    return f"- **{md(u.task)}** — {vn_date(u.date)} — {u.status_label} — {md(unit)}{example} (`{record.file}`)"
 
 
 def render(changes: Changes, base: Snapshot, head: Snapshot, title: str = "Thay đổi của pull request") -> str:

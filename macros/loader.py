@@ -33,7 +33,7 @@ class Loaded:
 def load_plan(path: Path | str, display: str | None = None) -> Loaded:
     """Load and check a plan; raise :class:`DataError` listing every error."""
     path = Path(path)
-    doc = load_yaml(path, display or _display(path))
+    doc = load_yaml(path, display or display_path(path))
     plan = validate(doc)
     problems = cross_check(plan, doc)
     errors = [p for p in problems if p.severity == "error"]
@@ -42,7 +42,7 @@ def load_plan(path: Path | str, display: str | None = None) -> Loaded:
     return Loaded(plan, doc, problems)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -60,7 +60,7 @@ def validate(doc: YamlDocument) -> Plan:
     try:
         return Plan.model_validate(doc.data)
     except ValidationError as exc:
-        raise DataError([_shape_problem(doc, err) for err in exc.errors()]) from None
+        raise DataError([shape_problem(doc, err) for err in exc.errors()]) from None
 
 
 def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
@@ -79,7 +79,7 @@ def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def _expected(err: dict[str, Any]) -> str:
+def expected_message(err: dict[str, Any]) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
     messages = {
         "missing": "thiếu trường bắt buộc này",
@@ -112,13 +112,13 @@ def _expected(err: dict[str, Any]) -> str:
     return messages.get(kind, "giá trị không hợp lệ")
 
 
-def _shape_problem(doc: YamlDocument, err: dict[str, Any], expected: Callable[[dict[str, Any]], str] | None = None) -> Problem:
+def shape_problem(doc: YamlDocument, err: dict[str, Any], expected: Callable[[dict[str, Any]], str] | None = None) -> Problem:
     """One pydantic error as a Problem; ``expected`` lets other files (updates) word their own fields."""
     # Pydantic names the union branch in the location (str / ListBlock); editors never see those.
     loc = tuple(k for k in err["loc"] if k not in ("str", "ListBlock", "function-after[_nfc(), str]"))
     given = err.get("input")
     shown = "" if err["type"] == "missing" or isinstance(given, (dict, list)) else f"; giá trị đang có: {given!r}"
-    wording = (expected or _expected)(err)
+    wording = (expected or expected_message)(err)
     return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{wording}{shown} [{err['msg']}]")
 
 
@@ -150,12 +150,16 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 report(("units", i, "member_of", j), f"\"{group}\" là một cơ quan, không phải một nhóm (kind: group).")
 
     seen: dict[str, tuple[int, int]] = {}
+    slugs: dict[str, str] = {}
     for s, section in enumerate(plan.sections):
         for t, task in enumerate(section.tasks):
             loc = ("sections", s, "tasks", t)
             if task.id in seen:
                 report(loc + ("id",), f"mã nhiệm vụ \"{task.id}\" bị trùng; mỗi nhiệm vụ cần một mã riêng.")
             seen.setdefault(task.id, (s, t))
+            if task.slug in slugs and slugs[task.slug] != task.id:
+                report(loc + ("id",), f"mã \"{task.id}\" cho cùng địa chỉ trang nhiem-vu/{task.slug}/ với \"{slugs[task.slug]}\"; hãy đổi một trong hai mã.")
+            slugs.setdefault(task.slug, task.id)
             if task.section_id != section.id:
                 report(loc + ("id",), f"nhiệm vụ \"{task.id}\" nằm trong phần {section.id}; mã phải bắt đầu bằng \"{section.id}.\".")
             parent = task.parent_id

@@ -95,9 +95,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)
-        if config.repo_url:
-            branch = config.extra.get("repo_branch", "main")
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{PLAN_FILE}"
+        if current_site().repo:
+            page.edit_url = current_site().repo.edit(PLAN_FILE)
     return markdown
 
 
@@ -127,7 +126,7 @@ def define_env(env) -> None:
     def plan_page(kind: str, key: str | None = None) -> str:
         site = current_site()
         spec = site.page(kind, key)
-        return render_page(site, spec, current_url=env.page.url, repo_url=env.conf.get("repo_url") or "")
+        return render_page(site, spec, current_url=env.page.url)
 
     @env.macro
     def legal_bases_list() -> str:

@@ -97,8 +97,11 @@ class Task(_Strict):
 
 
 def task_slug(task_id: str) -> str:
-    """V.8 → v-8, IV.1.đ → iv-1-d: a stable, ASCII address for a task."""
-    return task_id.lower().replace("đ", "d").replace(".", "-")
+    """V.8 → v-8, IV.1.đ → iv-1-dd: a stable, ASCII address for a task.
+
+    đ follows d in the Vietnamese alphabet, so sub-items d and đ can both
+    exist; "dd" (the Telex spelling of đ) keeps their addresses apart."""
+    return task_id.lower().replace("đ", "dd").replace(".", "-")
 
 
 class Section(_Strict):

@@ -303,7 +303,6 @@ class Site:
         return {
             "counts": {"sections": len(plan.sections), "tasks": len(plan.leaf_tasks), "units": len(plan.units)},
             "sections": [self._section_row(s.id) for s in plan.sections],
-            "legal_bases": [(b.title, vn_date(b.date) if b.date else None) for b in plan.plan.legal_bases],
             **self.progress_overview(),
         }
 

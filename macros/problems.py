@@ -34,7 +34,8 @@ class Problem:
         line = f",line={self.line}" if self.line else ""
         text = f"{self.field}: {self.message}" if self.field else self.message
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.file}{line}::{text}"
+        file = self.file.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        return f"::{kind} file={file}{line}::{text}"
 
 
 class DataError(Exception):

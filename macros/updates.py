@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError
 
-from .loader import _display, _expected, _shape_problem, field_name
+from .text import vn_date
+from .loader import display_path, expected_message, shape_problem, field_name
 from .model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
 from .problems import DataError, Problem
 from .yamlsource import YamlDocument, load_yaml
@@ -139,6 +141,13 @@ def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "da
     )
 
 
+def record_id(stem: str) -> str:
+    """The file name as an identifier safe in page anchors and feed ids, whatever the clerk typed."""
+    from .text import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "bao-cao"
+
+
 def update_files(directory: Path) -> list[Path]:
     """The update files of a directory, in name order; a missing directory has none."""
     if not directory.is_dir():
@@ -154,7 +163,7 @@ def load_updates(
     ``today`` is the build's reference date; None skips the "future date"
     check (comparing revisions does not judge dates)."""
     directory = Path(directory)
-    shown = display or _display(directory)
+    shown = display or display_path(directory)
     problems: list[Problem] = _stray_files(directory, shown)
     read: list[tuple[UpdateRecord, YamlDocument]] = []
     for path in update_files(directory):
@@ -165,7 +174,7 @@ def load_updates(
             problems.extend(exc.problems)
             continue
         problems.extend(cross_check(update, doc, plan, today))
-        read.append((UpdateRecord(update, doc.file, path.stem), doc))
+        read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
@@ -193,7 +202,7 @@ def _validate(doc: YamlDocument) -> Update:
     try:
         return Update.model_validate(doc.data)
     except ValidationError as exc:
-        raise DataError([_shape_problem(doc, err, _expected_in_update) for err in exc.errors()]) from None
+        raise DataError([shape_problem(doc, err, _expected_in_update) for err in exc.errors()]) from None
 
 
 def _expected_in_update(err: dict[str, Any]) -> str:
@@ -209,7 +218,7 @@ def _expected_in_update(err: dict[str, Any]) -> str:
         return "đường dẫn không hợp lệ; cần một địa chỉ bắt đầu bằng https:// hoặc http://, không có dấu cách"
     if where == "unit" and err["type"] == "string_pattern_mismatch":
         return "mã đơn vị không hợp lệ; cần mã trong units của data/plan.yaml, ví dụ phong-kinh-te"
-    return _expected(err)
+    return expected_message(err)
 
 
 def _slug_for_label(given: Any) -> str:
@@ -237,7 +246,7 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
         children = ", ".join(t.id for t in plan.children(task))
         report("task", f"\"{task.id}\" là mục tiêu đề; hãy báo cáo cho từng mục con ({children}).")
     if today is not None and update.date > today:
-        report("date", f"ngày báo cáo {update.date:%d/%m/%Y} ở sau ngày tham chiếu {today:%d/%m/%Y}; không báo cáo trước cho ngày chưa tới.")
+        report("date", f"ngày báo cáo {vn_date(update.date)} ở sau ngày tham chiếu {vn_date(today)}; không báo cáo trước cho ngày chưa tới.")
     if update.status == NEEDS_REASON and not (update.reason or "").strip():
         report("status", "tình trạng \"khong-thuc-hien\" (không thực hiện) cần ghi lý do trong trường reason.")
     if update.evidence is not None and not any(update.evidence.model_dump().values()):
@@ -273,7 +282,7 @@ def _duplicates(read: list[tuple[UpdateRecord, YamlDocument]]) -> list[Problem]:
             problems.append(
                 Problem(
                     record.file, doc.line_of(("task",)), "task",
-                    f"báo cáo trùng với {first[key].file}: cùng nhiệm vụ {u.task}, ngày {u.date:%d/%m/%Y}, đơn vị {u.unit}; "
+                    f"báo cáo trùng với {first[key].file}: cùng nhiệm vụ {u.task}, ngày {vn_date(u.date)}, đơn vị {u.unit}; "
                     "hãy gộp hai tệp hoặc xóa một tệp.",
                 )
             )

@@ -9,6 +9,7 @@ explained in Vietnamese at the line of the mistake.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,11 +84,24 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocument) -> Any:
+class _Refused(yaml.MarkedYAMLError):
+    pass
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocument, seen: set[int] | None = None) -> Any:
+    # An alias (*x) makes one node appear twice; data files never need it, and
+    # self-referencing or exponential aliases would hang or crash the reader.
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Refused(problem="giá trị này được dùng lại ở chỗ khác bằng bí danh YAML (&tên … *tên); tệp dữ liệu không dùng bí danh, hãy viết lại giá trị ở từng chỗ", problem_mark=node.start_mark)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        seen.add(id(node))
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(problem="tên trường phải là một chữ, không phải danh sách hay bảng", problem_mark=key_node.start_mark)
             key = loader.construct_object(key_node, deep=True)
             if key in result:
                 first = doc.lines.get(path + (key,))
@@ -96,10 +110,10 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
                     problem_mark=key_node.start_mark,
                 )
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, path + (key,), doc)
+            result[key] = _build(loader, value_node, path + (key,), doc, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), doc) for i, item in enumerate(node.value)]
+        return [_build(loader, item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates are parsed (and explained) by the model, not by PyYAML
     return loader.construct_object(node, deep=True)
@@ -128,6 +142,8 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     original = " ".join(filter(None, [exc.context, exc.problem]))
     if isinstance(exc, _DuplicateKey):
         return Problem(name, line, "", f"{exc.problem}; mỗi khóa chỉ được viết một lần trong cùng một mục.")
+    if isinstance(exc, _Refused):
+        return Problem(name, line, "", f"{exc.problem}.")
     # A tab is often reported on a later token; point at the first tab-indented line.
     if "\t" in original or "tab" in original.lower():
         for number, content in enumerate(text.split("\n"), start=1):
@@ -136,7 +152,8 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
                 break
     hint = next((vi for en, vi in _SYNTAX_HINTS if en in original), "cú pháp YAML không hợp lệ")
     # An unclosed quote swallows the lines after it; the mistake is where the quote opened.
-    unclosed = _unclosed_quote_line(text, line)
+    quote_related = any(k in original for k in ("quoted scalar", "end of stream", "<block end>", "expected ':'"))
+    unclosed = _unclosed_quote_line(text, line) if quote_related else None
     if unclosed:
         line, hint = unclosed, "chuỗi trong ngoặc kép chưa được đóng (thiếu dấu \" ở cuối)"
     return Problem(name, line, "", f"{hint} (trình đọc YAML báo: {original}).")
@@ -144,7 +161,7 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 def _unclosed_quote_line(text: str, up_to: int | None) -> int | None:
     for number, content in enumerate(text.split("\n")[: up_to or None], start=1):
-        code = content.split(" #")[0].replace('\\"', "")
+        code = re.sub(r"'[^']*'", "", content.split(" #")[0].replace('\\"', ""))
         if code.lstrip().startswith("#"):
             continue
         if code.count('"') % 2 == 1:

@@ -68,7 +68,7 @@ def test_added_task_edited_content_new_update_and_status_change_are_reported(two
     assert "### Nhiệm vụ thêm mới (1)\n\n- **II.2** — Việc mới thêm vào phần hai." in out
     assert "### Nhiệm vụ được sửa (1)\n\n- **I.1.a**: sửa nội dung\n" in out
     assert "### Tình trạng thay đổi (1)\n\n- **II.1**: Đang thực hiện → **Hoàn thành**\n" in out
-    assert "### Báo cáo tiến độ mới (1)\n\n- **II.1** — 02/10/2025 — Hoàn thành — PGD NHCSXH (`data/updates/2025-10-02-ii-1-ngan-hang.yaml`)" in out
+    assert "### Báo cáo tiến độ mới (1)\n\n- **II.1** — 2/10/2025 — Hoàn thành — PGD NHCSXH (`data/updates/2025-10-02-ii-1-ngan-hang.yaml`)" in out
     assert "bị xóa" not in out
 
 
@@ -93,7 +93,7 @@ def test_an_edited_report_and_an_edited_schedule_are_named(tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("due: 2025-09-30", "due: 2025-12-31"), encoding="utf-8")
     out = diff(str(base), str(head)).stdout
     assert "- **II.1**: sửa thời gian thực hiện" in out
-    assert "### Báo cáo tiến độ được sửa (1)\n\n- **I.2** — 20/09/2025 — Tạm dừng" in out
+    assert "### Báo cáo tiến độ được sửa (1)\n\n- **I.2** — 20/9/2025 — Tạm dừng" in out
 
 
 def git(repo: Path, *args: str) -> None:

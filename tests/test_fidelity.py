@@ -89,6 +89,14 @@ def test_every_cell_is_kept_and_represented(plan, column):
                 assert represented, f"{task.id}: ô {name} chưa gắn mã nào"
 
 
+def test_continuation_rows_have_no_cells_of_their_own():
+    """Only the content column continues across a page break; other cells would need joining too."""
+    for _, _, tasks in source_tasks():
+        for rows in tasks:
+            for row in rows[1:]:
+                assert [words(c) for c in row[2:]] == [[] for _ in row[2:]], row[1][:40]
+
+
 def test_v8_continuation_row_is_the_only_new_paragraph(plan):
     """Rows cut mid-sentence join with a space; only V.8's row starts a new sentence."""
     multi = {t.id: len(t.content) for t in plan.tasks if len(t.content) > 1}

@@ -29,6 +29,7 @@ BAD = {
     "unknown_kind": (43, "sections[I].tasks[I.1.a].deliverable.kinds[0]", 'không có loại sản phẩm với mã "bao-cao-nam"'),
     "misspelt_field": (42, "sections[I].tasks[I.1.a].leader", "viết sai tên trường"),
     "bad_task_id": (39, "sections[I].tasks[I-1-a].id", "mã nhiệm vụ không hợp lệ"),
+    "alias": (20, "", "bí danh YAML"),
 }
 
 
@@ -81,6 +82,10 @@ def test_awkward_but_valid_files_load_as_nfc(name):
     raw = (FIXTURES / "good" / f"{name}.yaml").read_bytes()
     if name == "nfd":
         assert raw.decode() != unicodedata.normalize("NFC", raw.decode())
+    if name == "bom":
+        assert raw.startswith(b"\xef\xbb\xbf")
+    if name == "crlf":
+        assert b"\r\n" in raw
     plan = load_plan(FIXTURES / "good" / f"{name}.yaml").plan
     assert plan.units[0].name == "Phòng Văn hoá - Xã hội"
     assert unicodedata.is_normalized("NFC", plan.units[0].name)

@@ -52,7 +52,7 @@ def test_history_is_newest_first_with_every_report(site, plan, state):
 
 def test_sample_reports_are_marked_as_examples(site, state):
     assert state.has_examples
-    assert "dữ liệu mẫu để minh hoạ" in site.text("")
+    assert "dữ liệu mẫu để minh họa" in site.text("")
     assert "Dữ liệu mẫu" in site.text("nhiem-vu/i-1")
 
 

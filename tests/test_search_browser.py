@@ -92,4 +92,19 @@ def test_aggregate_pages_are_not_in_the_index(site):
     assert fields["title_folded"]["boost"] == fields["title"]["boost"]
     doc = next(d for d in index["docs"] if d["location"] == "don-vi/phong-van-hoa-xa-hoi/")
     assert "phong van hoa - xa hoi" in doc["title_folded"]
-    assert "Văn hóa" in doc["variants"] or "hóa" in doc["variants"]
+
+
+def test_no_page_asks_another_host_for_anything(browser, base_url):
+    """Fonts, scripts, the repository's star count: nothing leaves the site while a citizen reads and searches."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for url in ("", "nhiem-vu/v-8/", "don-vi/cong-an-xa/", "tra-cuu/?don-vi=cong-an-xa"):
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+    search(page, base_url, "tin dung")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert requests and all(r.startswith(base_url) or r.startswith("data:") for r in requests), [
+        r for r in requests if not r.startswith(base_url)]
