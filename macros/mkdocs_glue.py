@@ -35,6 +35,7 @@ PLAN_FILE = "data/plan.yaml"
 class _State:
     site: Site | None = None
     plan_path: Path | None = None
+    build: object = None  # macros.downloads.BuildFacts, set at on_config
 
 
 STATE = _State()
@@ -61,7 +62,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(str(problem))
     STATE.site = build_site(loaded.plan)
     STATE.plan_path = path
+    _set_build_facts(config, root)
     return config
+
+
+def _set_build_facts(config: MkDocsConfig, root: Path) -> None:
+    """The reference date, site address and licence of this build, decided once (downloads, Bản in)."""
+    from .downloads import build_facts
+    from .refdate import reference_date
+
+    try:
+        STATE.build = build_facts(reference_date(root), config.site_url, config.extra.get("licence"))
+    except (ValueError, DataError) as exc:
+        raise Abort(f"Không dựng trang: {exc}") from None
+    STATE.site.build = STATE.build
 
 
 def page_source(spec: PageSpec) -> str:
@@ -97,6 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    _write_downloads(config)
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():
         return
@@ -108,6 +123,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     index = enrich(json.loads(path.read_text(encoding="utf-8")), extra)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_downloads(config: MkDocsConfig) -> None:
+    """The open data files, from the same plan and build facts as the pages (du-lieu/)."""
+    from .downloads import write_downloads
+
+    write_downloads(config.site_dir, current_site().plan, STATE.build)
 
 
 def define_env(env) -> None:
