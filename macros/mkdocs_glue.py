@@ -38,6 +38,7 @@ PLAN_FILE = "data/plan.yaml"
 class _State:
     site: Site | None = None
     plan_path: Path | None = None
+    build: object = None  # macros.downloads.BuildFacts, set at on_config
 
 
 STATE = _State()
@@ -68,7 +69,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo = Repo(config.repo_url, config.extra.get("repo_branch", "main")) if config.repo_url else None
     STATE.site = build_site(loaded.plan, progress, repo, task_lines(loaded.plan, loaded.document))
     STATE.plan_path = path
+    _set_build_facts(config, today)
     return config
+
+
+def _set_build_facts(config: MkDocsConfig, today) -> None:
+    """The reference date, site address and licence of this build, decided once (downloads, Bản in)."""
+    from .downloads import build_facts
+
+    try:
+        STATE.build = build_facts(today, config.site_url, config.extra.get("licence"))
+    except (ValueError, DataError) as exc:
+        raise Abort(f"Không dựng trang: {exc}") from None
+    STATE.site.build = STATE.build
 
 
 def page_source(spec: PageSpec) -> str:
@@ -107,6 +120,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.site_url:
         feed = render_feed(site.feed(config.site_url))
         (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
+    _write_downloads(config)
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():
         return
@@ -117,6 +131,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     index = enrich(json.loads(path.read_text(encoding="utf-8")), extra)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_downloads(config: MkDocsConfig) -> None:
+    """The open data files, from the same plan and build facts as the pages (du-lieu/)."""
+    from .downloads import write_downloads
+
+    write_downloads(config.site_dir, current_site().plan, STATE.build)
 
 
 def define_env(env) -> None:

@@ -162,6 +162,11 @@ class Site:
             PageSpec("nhiem-vu/index.md", "all_tasks", None, "Tất cả nhiệm vụ", search=False, in_nav=True),
             PageSpec("tra-cuu.md", "lookup", None, "Tra cứu nhiệm vụ", search=False, in_nav=True),
         ]
+        specs += [
+            PageSpec("du-lieu/index.md", "downloads", None, "Dữ liệu mở", in_nav=True),
+            # The printable appendix repeats every task, like Tất cả nhiệm vụ: kept out of search.
+            PageSpec("ban-in/index.md", "print", None, "Bản in", search=False, in_nav=True),
+        ]
         specs += [PageSpec(section_src(s.id), "section", s.id, f"Phần {s.id}. {s.title}") for s in plan.sections]
         specs += [PageSpec(unit_src(u.id), "unit", u.id, u.name) for u in plan.units]
         specs += [PageSpec(kind_src(k.id), "kind", k.id, f"Sản phẩm: {k.name}") for k in plan.deliverable_kinds]
@@ -433,6 +438,21 @@ class Site:
     def _ctx_all_tasks(self, _key: None) -> dict[str, Any]:
         rows = [(s, [self.task_views[t.id] for t in s.tasks]) for s in self.plan.sections]
         return {"sections": rows, "columns": self.plan.plan.source_columns, "count": len(self.plan.leaf_tasks)}
+
+    # -- open data and the printable appendix (issue 6)
+
+    build: "BuildFacts | None" = None
+    """The build's reference date, site address and licence, set once per build by the site generator."""
+
+    def _ctx_downloads(self, _key: None) -> dict[str, Any]:
+        from .downloads import downloads_context
+
+        return downloads_context(self.plan, self.build)
+
+    def _ctx_print(self, _key: None) -> dict[str, Any]:
+        from .print_view import print_context
+
+        return print_context(self, self.build)
 
 
 def _first_text(task: Task) -> str:
