@@ -69,17 +69,17 @@ def build_facts(reference_date: dt.date, site_url: str | None, licence: Any) -> 
     return BuildFacts(reference_date, site_url or None, checked)
 
 
-def files_for(plan: Plan, facts: BuildFacts) -> dict[str, bytes]:
+def files_for(plan: Plan, facts: BuildFacts, progress: Any = None) -> dict[str, bytes]:
     """Every download's bytes for this build (the same inputs always give the same bytes)."""
-    return export_files(plan, facts.reference_date, facts.site_url, facts.licence)
+    return export_files(plan, facts.reference_date, facts.site_url, facts.licence, progress)
 
 
-def write_downloads(site_dir: Path | str, plan: Plan, facts: BuildFacts) -> list[Path]:
+def write_downloads(site_dir: Path | str, files: dict[str, bytes]) -> list[Path]:
     """Write the files into ``<site_dir>/du-lieu/``; returns the paths written."""
     folder = Path(site_dir) / DOWNLOAD_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files_for(plan, facts).items():
+    for name, data in files.items():
         path = folder / name
         path.write_bytes(data)
         written.append(path)
@@ -170,11 +170,8 @@ DISPLAY_ORDER = (TASKS_XLSX, TASKS_CSV, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, D
 TYPE_LABELS = {"string": "văn bản", "boolean": "có / không", "date": "ngày"}
 
 
-def downloads_context(plan: Plan, facts: BuildFacts | None) -> dict[str, Any]:
-    """What the Dữ liệu mở page lays out."""
-    if facts is None:
-        raise RuntimeError("Chưa có thông tin lần dựng trang (ngày tham chiếu, giấy phép).")
-    files = files_for(plan, facts)
+def downloads_context(plan: Plan, files: dict[str, bytes], facts: BuildFacts) -> dict[str, Any]:
+    """What the Dữ liệu mở page lays out, with the real size of each file of this build."""
     described = _descriptions(plan)
     return {
         "files": [FileInfo(name, *described[name], size=size_label(len(files[name]))) for name in DISPLAY_ORDER],

@@ -137,7 +137,7 @@ def _write_downloads(config: MkDocsConfig) -> None:
     """The open data files, from the same plan and build facts as the pages (du-lieu/)."""
     from .downloads import write_downloads
 
-    write_downloads(config.site_dir, current_site().plan, STATE.build)
+    write_downloads(config.site_dir, current_site().download_files)
 
 
 def define_env(env) -> None:

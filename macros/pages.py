@@ -447,7 +447,16 @@ class Site:
     def _ctx_downloads(self, _key: None) -> dict[str, Any]:
         from .downloads import downloads_context
 
-        return downloads_context(self.plan, self.build)
+        return downloads_context(self.plan, self.download_files, self.build)
+
+    @cached_property
+    def download_files(self) -> dict[str, bytes]:
+        """The open data files of this build, made once for both the Dữ liệu mở page and the site folder."""
+        from .downloads import files_for
+
+        if self.build is None:
+            raise RuntimeError("Chưa có thông tin lần dựng trang (ngày tham chiếu, giấy phép).")
+        return files_for(self.plan, self.build, self.progress)
 
     def _ctx_print(self, _key: None) -> dict[str, Any]:
         from .print_view import print_context

@@ -30,7 +30,11 @@ def page_text(tree) -> str:
 def test_every_download_is_served_and_equals_the_export_of_the_same_build(site, base_url, plan):
     config = settings()
     # The build under test ran in this checkout, so it used this reference date (SOURCE_DATE_EPOCH or HEAD's date).
-    expected = export_files(plan, reference_date(ROOT), config["site_url"], config["extra"]["licence"])
+    from macros.progress import progress_state
+
+    today = reference_date(ROOT)
+    progress = progress_state(plan, [], ROOT / "data" / "updates", today)
+    expected = export_files(plan, today, config["site_url"], config["extra"]["licence"], progress)
     assert set(expected) == set(EXPORT_FILES) == set(DISPLAY_ORDER)
     for name, data in expected.items():
         with urllib.request.urlopen(f"{base_url}du-lieu/{name}") as response:

@@ -78,7 +78,7 @@ def test_plan_json_lists_tasks_flat_with_section_parent_and_page(plan, exported)
     assert len(exported["units"]) == 7 and len(exported["deliverable_kinds"]) == 7 and len(exported["schedules"]) == 2
 
 
-def test_updates_and_status_have_their_place_and_are_empty(exported, schema):
+def test_without_progress_data_updates_and_status_are_empty(exported, schema):
     assert exported["updates"] == []
     assert {t["status"] for t in exported["tasks"]} == {None}
     assert "updates" in schema["properties"] and "status" in schema["$defs"]["ExportTask"]["properties"]
@@ -97,3 +97,24 @@ def test_export_info_says_when_and_under_which_licence(plan, exported):
 def test_plan_json_is_readable_utf8(plan):
     text = plan_json(plan, DAY).decode("utf-8")
     assert "Ủy ban nhân dân xã Ba Dinh" in text and "\\u" not in text and text.endswith("}\n")
+
+
+def test_with_progress_every_task_carries_its_status_and_every_report_is_listed(plan):
+    import json as _json
+
+    from conftest import ROOT
+    from macros.exports.plan_json import PlanExport, plan_json
+    from macros.progress import progress_state
+    from macros.refdate import reference_date
+
+    today = reference_date(ROOT)
+    state = progress_state(plan, [], ROOT / "data" / "updates", today)
+    data = _json.loads(plan_json(plan, today, None, None, state))
+    PlanExport.model_validate(data)
+    tasks = {t["id"]: t for t in data["tasks"]}
+    for task_id, progress in state.tasks.items():
+        assert tasks[task_id]["status"]["status"] == progress.status
+        assert tasks[task_id]["status"]["overdue"] == progress.overdue
+    assert tasks["IV.1"]["status"] is None
+    assert tasks["V.8"]["status"]["overdue"] is True
+    assert [u["id"] for u in data["updates"]] == [r.id for r in sorted(state.records, key=lambda r: r.sort_key(), reverse=True)]

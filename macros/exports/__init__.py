@@ -8,6 +8,11 @@ columns of :mod:`.rows`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..progress import PlanState
+
 import datetime as dt
 
 from ..model import Plan
@@ -37,6 +42,7 @@ def export_files(
     reference_date: dt.date,
     site_url: str | None = None,
     licence: dict[str, str] | None = None,
+    progress: "PlanState | None" = None,
 ) -> dict[str, bytes]:
     """Every download as ``{file name: bytes}``; the same inputs always give the same bytes.
 
@@ -46,7 +52,7 @@ def export_files(
     (``name``/``path``/``title``), or None while it has not been announced.
     """
     files = {
-        PLAN_JSON: plan_json(plan, reference_date, site_url, licence),
+        PLAN_JSON: plan_json(plan, reference_date, site_url, licence, progress),
         PLAN_SCHEMA: export_schema_json(),
         TASKS_CSV: tasks_csv(plan, site_url),
         TASKS_XLSX: tasks_xlsx(plan, reference_date, site_url),

@@ -5,8 +5,9 @@ document order, each carrying its section and parent, while sections
 list their task ids. :func:`plan_from_export` puts the tree back
 together, which is how the tests prove nothing was lost.
 
-``updates`` and each task's ``status`` are reserved for progress updates
-(issue 5); they are empty until that work lands.
+``updates`` lists every progress report and each task carries its
+computed ``status`` (null for heading items, or when the file is made
+without progress data).
 """
 
 from __future__ import annotations
@@ -63,6 +64,27 @@ class ExportSection(_Frozen):
     tasks: list[str] = Field(description="Mã các nhiệm vụ của phần, theo thứ tự văn bản.")
 
 
+class ExportStatus(_Frozen):
+    status: str = Field(description="Tình trạng hiện tại: chua-co-bao-cao, chua-bat-dau, dang-thuc-hien, hoan-thanh, tam-dung, khong-thuc-hien.")
+    label: str = Field(description="Tên tình trạng bằng tiếng Việt.")
+    overdue: bool = Field(description="true: đã qua hạn hoàn thành mà chưa hoàn thành (tính theo ngày dựng).")
+    last_date: dt.date | None = Field(description="Ngày báo cáo gần nhất.")
+    last_unit: str | None = Field(description="Mã đơn vị báo cáo gần nhất.")
+
+
+class ExportUpdate(_Frozen):
+    id: str = Field(description="Mã báo cáo (tên tệp trong data/updates/).")
+    task: str
+    date: dt.date
+    status: str
+    label: str
+    unit: str
+    note: str
+    reason: str | None
+    evidence: dict[str, str | None] | None
+    example: bool = Field(description="true: dữ liệu mẫu, chưa phải báo cáo thật.")
+
+
 class ExportTask(_Frozen):
     id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: str = Field(description="Số thứ tự như trong văn bản gốc.")
@@ -76,8 +98,8 @@ class ExportTask(_Frozen):
     deliverable: DeliverableCell
     schedule: ScheduleCell
     url: str | None = Field(description="Địa chỉ trang của nhiệm vụ, nếu biết địa chỉ trang web.")
-    status: None = Field(
-        None, description="Dành cho trạng thái tiến độ hiện tại (chưa có: luôn null trong phiên bản này)."
+    status: ExportStatus | None = Field(
+        None, description="Tình trạng tiến độ hiện tại, tính từ các báo cáo; null với mục tiêu đề."
     )
 
 
@@ -91,15 +113,21 @@ class PlanExport(_Frozen):
     units: list[Unit] = Field(description="Các đơn vị; lead.units và coordinating.units trỏ tới id ở đây.")
     deliverable_kinds: list[DeliverableKind] = Field(description="Các loại sản phẩm; deliverable.kinds trỏ tới đây.")
     schedules: list[Schedule] = Field(description="Các loại thời gian; schedule.kinds trỏ tới đây.")
-    updates: list[dict[str, Any]] = Field(
-        default_factory=list, description="Dành cho các cập nhật tiến độ (chưa có: luôn rỗng trong phiên bản này)."
+    updates: list[ExportUpdate] = Field(
+        default_factory=list, description="Mọi báo cáo tiến độ, mới nhất trước."
     )
 
 
 def plan_export(
-    plan: Plan, reference_date: dt.date, site_url: str | None = None, licence: dict[str, str] | None = None
+    plan: Plan,
+    reference_date: dt.date,
+    site_url: str | None = None,
+    licence: dict[str, str] | None = None,
+    progress: Any = None,
 ) -> PlanExport:
+    """``progress`` is a :class:`macros.progress.PlanState` (or None: no status, no updates)."""
     licence = check_licence(licence)
+    statuses = {task_id: _status(p) for task_id, p in progress.tasks.items()} if progress else {}
     return PlanExport(
         export=ExportInfo(
             generated=reference_date,
@@ -109,14 +137,36 @@ def plan_export(
         ),
         plan=plan.plan,
         sections=[ExportSection(id=s.id, title=s.title, tasks=[t.id for t in s.tasks]) for s in plan.sections],
-        tasks=[_export_task(task, site_url) for task in plan.tasks],
+        tasks=[_export_task(task, site_url, statuses.get(task.id)) for task in plan.tasks],
         units=plan.units,
         deliverable_kinds=plan.deliverable_kinds,
         schedules=plan.schedules,
+        updates=[_update(r) for r in _newest_first(progress.records)] if progress else [],
     )
 
 
-def _export_task(task: Task, site_url: str | None) -> ExportTask:
+def _newest_first(records: Any) -> list[Any]:
+    from ..progress import newest_first
+
+    return newest_first(records)
+
+
+def _status(progress: Any) -> ExportStatus:
+    return ExportStatus(
+        status=progress.status, label=progress.label, overdue=progress.overdue,
+        last_date=progress.last_date, last_unit=progress.last_unit,
+    )
+
+
+def _update(record: Any) -> ExportUpdate:
+    u = record.update
+    return ExportUpdate(
+        id=record.id, task=u.task, date=u.date, status=u.status, label=u.status_label, unit=u.unit,
+        note=u.note, reason=u.reason, evidence=u.evidence.model_dump() if u.evidence else None, example=u.example,
+    )
+
+
+def _export_task(task: Task, site_url: str | None, status: ExportStatus | None = None) -> ExportTask:
     return ExportTask(
         id=task.id,
         number=task.number,
@@ -130,14 +180,19 @@ def _export_task(task: Task, site_url: str | None) -> ExportTask:
         deliverable=task.deliverable,
         schedule=task.schedule,
         url=task_url(site_url, task),
+        status=status,
     )
 
 
 def plan_json(
-    plan: Plan, reference_date: dt.date, site_url: str | None = None, licence: dict[str, str] | None = None
+    plan: Plan,
+    reference_date: dt.date,
+    site_url: str | None = None,
+    licence: dict[str, str] | None = None,
+    progress: Any = None,
 ) -> bytes:
     """``plan.json``: UTF-8, readable indentation, keys in model order (stable across builds)."""
-    data = plan_export(plan, reference_date, site_url, licence).model_dump(mode="json", exclude_none=False)
+    data = plan_export(plan, reference_date, site_url, licence, progress).model_dump(mode="json", exclude_none=False)
     return _dump(data)
 
 
@@ -149,7 +204,7 @@ def export_schema() -> dict[str, Any]:
         "title": "Kế hoạch nhiệm vụ (plan.json)",
         "description": (
             "Cấu trúc của tệp plan.json: thông tin kế hoạch, các phần, các nhiệm vụ theo thứ tự văn bản, "
-            "các đơn vị, loại sản phẩm, loại thời gian; updates và status dành cho cập nhật tiến độ."
+            "các đơn vị, loại sản phẩm, loại thời gian; tình trạng tiến độ (status) và các báo cáo (updates)."
         ),
         **{k: v for k, v in schema.items() if k not in {"title", "description"}},
     }
