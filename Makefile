@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 .PHONY: help venv serve build check test browser schema import clean
 
 help:
-	@echo "make serve   - xem trang tại http://127.0.0.1:8000 (tự tải lại khi sửa)"
+	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
 	@echo "make test    - chạy toàn bộ kiểm thử"
 	@echo "make check   - kiểm tra data/plan.yaml"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
