@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .model import Plan, Task, Unit
+from .model import Plan, Schedule, Task, Unit
 from .progress import PlanState, latest_updates
 from .progress_views import Bar, ReportButton, Repo, StatusView, bar, history_entry, legend, report_button, status_view
 from .text import Segment, fold, plain, segments, shorten, vn_date, vn_due
@@ -182,11 +182,16 @@ class Site:
     def page_by_url(self) -> dict[str, PageSpec]:
         return {p.url: p for p in self.pages}
 
+    @cached_property
+    def _page_by_kind_key(self) -> dict[tuple[str, str | None], PageSpec]:
+        return {(p.kind, p.key): p for p in self.pages}
+
     def page(self, kind: str, key: str | None = None) -> PageSpec:
-        for spec in self.pages:
-            if spec.kind == kind and spec.key == key:
-                return spec
-        raise KeyError(f"không có trang {kind} {key}")
+        """The page a macro call names; looked up once per page, so kept to a dict."""
+        try:
+            return self._page_by_kind_key[(kind, key)]
+        except KeyError:
+            raise KeyError(f"không có trang {kind} {key}") from None
 
     def search_terms(self, spec: PageSpec) -> tuple[str, str]:
         """(extra title words, title moved to text) for the search index.
@@ -203,10 +208,8 @@ class Site:
     # -- registries seen as pages
 
     @cached_property
-    def schedules(self) -> list[Any]:
+    def schedules(self) -> list[Schedule]:
         """Recurrences from the registry, plus one page for tasks with a due date."""
-        from .model import Schedule
-
         due = Schedule(id=DUE_SCHEDULE, name="Có thời hạn hoàn thành")
         return [*self.plan.schedules, due] if any(t.schedule.due for t in self.plan.tasks) else list(self.plan.schedules)
 
