@@ -37,8 +37,6 @@ PLAN_FILE = "data/plan.yaml"
 
 class _State:
     site: Site | None = None
-    plan_path: Path | None = None
-    build: object = None  # macros.downloads.BuildFacts, set at on_config
 
 
 STATE = _State()
@@ -67,21 +65,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in progress.warnings:
         log.info(str(problem))
     repo = Repo(config.repo_url, config.extra.get("repo_branch", "main")) if config.repo_url else None
-    STATE.site = build_site(loaded.plan, progress, repo, task_lines(loaded.plan, loaded.document))
-    STATE.plan_path = path
-    _set_build_facts(config, today)
+    facts = _build_facts(config, today)
+    STATE.site = build_site(loaded.plan, progress, repo, task_lines(loaded.plan, loaded.document), facts)
     return config
 
 
-def _set_build_facts(config: MkDocsConfig, today) -> None:
+def _build_facts(config: MkDocsConfig, today):
     """The reference date, site address and licence of this build, decided once (downloads, Bản in)."""
     from .downloads import build_facts
 
     try:
-        STATE.build = build_facts(today, config.site_url, config.extra.get("licence"))
+        return build_facts(today, config.site_url, config.extra.get("licence"))
     except (ValueError, DataError) as exc:
         raise Abort(f"Không dựng trang: {exc}") from None
-    STATE.site.build = STATE.build
 
 
 def page_source(spec: PageSpec) -> str:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Plan, Schedule, Task, Unit
 from .progress import PlanState, latest_updates
-from .progress_views import Bar, ReportButton, Repo, StatusView, bar, history_entry, legend, report_button, status_view
+from .progress_views import ReportButton, Repo, StatusView, bar, history_entry, legend, report_button, status_view
 from .text import Segment, fold, plain, segments, shorten, vn_date, vn_due
+
+if TYPE_CHECKING:
+    from .downloads import BuildFacts
 
 KIND_LABEL = {"agency": "Cơ quan, đơn vị", "group": "Nhóm cơ quan, đơn vị"}
 DUE_SCHEDULE = "co-thoi-han"
@@ -141,11 +144,14 @@ class Site:
         progress: PlanState | None = None,
         repo: Repo | None = None,
         task_lines: dict[str, tuple[int, int]] | None = None,
+        build: BuildFacts | None = None,
     ):
         self.plan = plan
         self.progress = progress
         self.repo = repo
         self.task_lines = task_lines or {}
+        # The build's reference date, site address and licence (downloads, Bản in).
+        self.build = build
 
     # -- pages
 
@@ -444,9 +450,6 @@ class Site:
 
     # -- open data and the printable appendix (issue 6)
 
-    build: "BuildFacts | None" = None
-    """The build's reference date, site address and licence, set once per build by the site generator."""
-
     def _ctx_downloads(self, _key: None) -> dict[str, Any]:
         from .downloads import downloads_context
 
@@ -488,5 +491,6 @@ def build_site(
     progress: PlanState | None = None,
     repo: Repo | None = None,
     task_lines: dict[str, tuple[int, int]] | None = None,
+    build: BuildFacts | None = None,
 ) -> Site:
-    return Site(plan, progress, repo, task_lines)
+    return Site(plan, progress, repo, task_lines, build)

@@ -61,7 +61,7 @@ def test_home_page_charts_have_text_alternatives(site, state):
     labels = tree.xpath("//svg[contains(@class,'kh-bar')]/@aria-label")
     assert labels[0].startswith(f"Toàn bộ kế hoạch: {state.summary.plan.total} nhiệm vụ")
     assert len(labels) == 1 + 6 + sum(1 for c in state.summary.units.values() if c.total)
-    assert all(tree.xpath("//svg[contains(@class,'kh-bar')]/@role") == ["img"] * len(labels) for _ in [0])
+    assert tree.xpath("//svg[contains(@class,'kh-bar')]/@role") == ["img"] * len(labels)
     assert "quá hạn: 1" in labels[0]
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..model import Task, task_slug
+from ..text import plain as without_emphasis
+from ..text import vn_date  # noqa: F401  (re-exported for the exporters)
 
 PLAN_JSON = "plan.json"
 PLAN_SCHEMA = "plan.export.schema.json"
@@ -51,11 +53,6 @@ def licence_statement(licence: Mapping[str, str] | None) -> str:
     return f"Dữ liệu được công bố theo giấy phép {label}{where}."
 
 
-def vn_date(day: dt.date) -> str:
-    """30/9/2025: the form Vietnamese readers expect, without leading zeros."""
-    return f"{day.day}/{day.month}/{day.year}"
-
-
 def build_instant(reference_date: dt.date) -> dt.datetime:
     """Midnight UTC of the reference date: every timestamp a file carries.
 
@@ -79,5 +76,5 @@ def task_url(site_url: str | None, task: Task) -> str | None:
 
 
 def plain(text: str) -> str:
-    """Text without the ``*emphasis*`` markers, for places that cannot show italics."""
-    return " ".join(text.replace("*", "").split())
+    """Text without the ``*emphasis*`` markers, on one line, for places that cannot show italics."""
+    return " ".join(without_emphasis(text).split())

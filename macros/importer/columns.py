@@ -9,8 +9,9 @@ diacritics against a few key words per column.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..text import fold as text_fold
 
 ROLES = ("number", "task", "lead", "coordinating", "deliverable", "schedule")
 
@@ -37,9 +38,7 @@ LABELS = {
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, single spaces: "ĐƠN VỊ PHÓI HỢP" → "don vi phoi hop"."""
-    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"[^a-z0-9]+", " ", text_fold(text)).strip()
 
 
 @dataclass(frozen=True)
