@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 from .diff import PLAN_PATH, diff_markdown
-from .loader import load_plan
-from .model import Plan
-from .problems import DataError
-from .refdate import reference_date
-from .updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
-from .updates import load_updates, update_schema
+from .plan.loader import load_plan
+from .plan.model import Plan
+from .plan.problems import DataError
+from .progress.refdate import reference_date
+from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
+from .progress.updates import load_updates, update_schema
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 SCHEMA_PATH = Path("data/plan.schema.json")

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .text import vn_date
-from .loader import load_plan
-from .model import Plan, Task
-from .problems import DataError, Problem
-from .progress import DERIVED_LABELS, NOT_REPORTED, task_progress
-from .updates import UpdateRecord, load_updates
+from .plan.loader import load_plan
+from .plan.model import Plan, Task
+from .plan.problems import DataError, Problem
+from .progress.state import DERIVED_LABELS, NOT_REPORTED, task_progress
+from .progress.updates import UpdateRecord, load_updates
 
 PLAN_PATH = "data/plan.yaml"
 

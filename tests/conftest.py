@@ -17,7 +17,7 @@ SOURCE = ROOT / "data" / "sources" / "phu-luc-nhiem-vu-ke-hoach-17-KH-UBND-xa-ba
 
 @pytest.fixture(scope="session")
 def plan():
-    from macros.loader import load_plan
+    from macros.plan.loader import load_plan
 
     return load_plan(PLAN).plan
 

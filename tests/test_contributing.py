@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.loader import load_plan
-from macros.problems import DataError
-from macros.refdate import reference_date
-from macros.updates import load_updates, update_filename, update_template
+from macros.plan.loader import load_plan
+from macros.plan.problems import DataError
+from macros.progress.refdate import reference_date
+from macros.progress.updates import load_updates, update_filename, update_template
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent

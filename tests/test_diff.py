@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from macros.diff import md, snapshot_at
-from macros.problems import DataError
+from macros.plan.problems import DataError
 
 FIX = ROOT / "tests" / "fixtures" / "updates"
 NEW_TASK = """      - id: II.2

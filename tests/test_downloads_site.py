@@ -10,12 +10,12 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
-from macros.downloads import DISPLAY_ORDER, BuildFacts, build_facts, files_for, size_label
+from macros.site.downloads import DISPLAY_ORDER, BuildFacts, build_facts, files_for, size_label
 from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
 from macros.exports.common import NO_LICENCE
-from macros.pages import Site
-from macros.refdate import reference_date
-from macros.render import render_page
+from macros.site.pages import Site
+from macros.progress.refdate import reference_date
+from macros.site.render import render_page
 from macros.text import vn_date
 
 
@@ -30,7 +30,7 @@ def page_text(tree) -> str:
 def test_every_download_is_served_and_equals_the_export_of_the_same_build(site, base_url, plan):
     config = settings()
     # The build under test ran in this checkout, so it used this reference date (SOURCE_DATE_EPOCH or HEAD's date).
-    from macros.progress import progress_state
+    from macros.progress.state import progress_state
 
     today = reference_date(ROOT)
     progress = progress_state(plan, [], ROOT / "data" / "updates", today)

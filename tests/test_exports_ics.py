@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from conftest import FIXTURES
 from macros.exports.deadlines_ics import deadlines_ics
-from macros.loader import load_plan
+from macros.plan.loader import load_plan
 
 SITE = "https://example.org/ke-hoach/"
 DAY = dt.date(2025, 10, 1)

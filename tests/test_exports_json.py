@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES
 from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
-from macros.loader import load_plan
+from macros.plan.loader import load_plan
 
 SITE = "https://example.org/ke-hoach"  # no trailing slash: the export adds it
 DAY = dt.date(2025, 10, 1)
@@ -104,8 +104,8 @@ def test_with_progress_every_task_carries_its_status_and_every_report_is_listed(
 
     from conftest import ROOT
     from macros.exports.plan_json import PlanExport, plan_json
-    from macros.progress import progress_state
-    from macros.refdate import reference_date
+    from macros.progress.state import progress_state
+    from macros.progress.refdate import reference_date
 
     today = reference_date(ROOT)
     state = progress_state(plan, [], ROOT / "data" / "updates", today)

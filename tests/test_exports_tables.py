@@ -12,8 +12,8 @@ import pytest
 from conftest import FIXTURES
 from macros.exports.tasks_csv import tasks_csv
 from macros.exports.tasks_xlsx import tasks_xlsx
-from macros.loader import load_plan
-from macros.model import ListBlock, Plan, ScheduleCell, Task, UnitCell, DeliverableCell, task_slug
+from macros.plan.loader import load_plan
+from macros.plan.model import ListBlock, Plan, ScheduleCell, Task, UnitCell, DeliverableCell, task_slug
 
 SITE = "https://example.org/ke-hoach/"
 DAY = dt.date(2025, 10, 1)

@@ -18,7 +18,7 @@ from conftest import FIXTURES, PLAN, SOURCE
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
-from macros.loader import load_plan
+from macros.plan.loader import load_plan
 from test_importer_source import EXPECTED_DIFFERENCES, differences
 
 TAG = re.compile(r"(</?[bi]>)")

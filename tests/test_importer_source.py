@@ -19,8 +19,8 @@ from conftest import PLAN, ROOT, SOURCE
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
-from macros.loader import load_plan
-from macros.model import Plan
+from macros.plan.loader import load_plan
+from macros.plan.model import Plan
 
 # (where, field) → why the importer cannot know it
 EXPECTED_DIFFERENCES = {

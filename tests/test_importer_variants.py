@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
-from macros.loader import load_plan
+from macros.plan.loader import load_plan
 
 IMPORT = FIXTURES / "import"
 

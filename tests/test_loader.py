@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 
 from conftest import FIXTURES, ROOT
-from macros.loader import load_plan
-from macros.problems import DataError
+from macros.plan.loader import load_plan
+from macros.plan.problems import DataError
 
 # fixture → (line, field named in the message or "", words the message must contain)
 BAD = {

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT
-from macros.loader import load_plan
-from macros.progress import plan_progress
-from macros.updates import load_updates
+from macros.plan.loader import load_plan
+from macros.progress.state import plan_progress
+from macros.progress.updates import load_updates
 
 FIX = ROOT / "tests" / "fixtures" / "updates"
 

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from browser import chromium_path
 from conftest import ROOT
-from macros.progress import DERIVED_LABELS, OVERDUE_LABEL
-from macros.refdate import reference_date
+from macros.progress.state import DERIVED_LABELS, OVERDUE_LABEL
+from macros.progress.refdate import reference_date
 from macros.text import plain, vn_date
 from test_downloads_site import settings
 

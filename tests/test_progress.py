@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from conftest import PLAN, ROOT
-from macros.loader import load_plan
-from macros.progress import (
+from macros.plan.loader import load_plan
+from macros.progress.state import (
     DERIVED_LABELS, NOT_REPORTED, latest_updates, plan_progress, summarise, task_progress,
 )
-from macros.refdate import reference_date
-from macros.updates import Update, UpdateRecord, load_updates
+from macros.progress.refdate import reference_date
+from macros.progress.updates import Update, UpdateRecord, load_updates
 
 FIX = ROOT / "tests" / "fixtures" / "updates"
 TODAY = dt.date(2025, 10, 2)
@@ -126,7 +126,7 @@ def test_samples_show_every_status_an_overdue_task_and_a_long_history(real):
 
 
 def test_load_progress_gives_the_site_everything_at_the_reference_date():
-    from macros.progress import load_progress
+    from macros.progress.state import load_progress
 
     state = load_progress(FIX / "plan.yaml", TODAY)
     assert state.today == TODAY and len(state.records) == 5 and not state.has_examples

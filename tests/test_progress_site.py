@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import PLAN, ROOT
-from macros.loader import load_plan
-from macros.progress import progress_state
-from macros.refdate import reference_date
+from macros.plan.loader import load_plan
+from macros.progress.state import progress_state
+from macros.progress.refdate import reference_date
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -80,7 +80,7 @@ def test_feed_matches_the_reports_and_is_linked_from_every_page(site, state):
 
 
 def test_report_button_opens_a_prefilled_file_that_the_checker_accepts(site, plan, state, tmp_path):
-    from macros.updates import load_updates
+    from macros.progress.updates import load_updates
 
     link = site.tree("nhiem-vu/v-8").xpath("//a[contains(@class,'kh-report')]")[0]
     url = urllib.parse.urlsplit(link.get("href"))

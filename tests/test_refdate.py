@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from macros.problems import DataError
-from macros.refdate import VIETNAM, reference_date, vietnam_date
+from macros.plan.problems import DataError
+from macros.progress.refdate import VIETNAM, reference_date, vietnam_date
 
 EVENING_UTC = 1759348800  # 2025-10-01T20:00:00Z, already 2 October in Vietnam
 

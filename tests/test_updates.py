@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.loader import load_plan
-from macros.problems import DataError
-from macros.updates import STATUS_LABELS, load_updates, update_schema
+from macros.plan.loader import load_plan
+from macros.plan.problems import DataError
+from macros.progress.updates import STATUS_LABELS, load_updates, update_schema
 
 FIX = ROOT / "tests" / "fixtures" / "updates"
 TODAY = dt.date(2025, 10, 2)

@@ -2,7 +2,7 @@
  * Vietnamese search for Material for MkDocs.
  *
  * Material's search worker indexes folded copies of every title and text
- * (see macros/search_index.py). Here, in the browser, the query is folded
+ * (see macros/site/search.py). Here, in the browser, the query is folded
  * the same way before it reaches the worker, so "tín dụng", "tin dung" and a
  * decomposed (NFD) "tín dụng" ask the same question; every word must match.
  * Searching also runs on every `input` event (paste, input methods), not only

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..progress import PlanState
+    from ..progress.state import PlanState
 
 import datetime as dt
 
-from ..model import Plan
+from ..plan.model import Plan
 from .common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
 from .datapackage import datapackage_json
 from .deadlines_ics import deadlines_ics

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..model import Task, task_slug
+from ..plan.model import Task, task_slug
 from ..text import plain as without_emphasis
 from ..text import vn_date  # noqa: F401  (re-exported for the exporters)
 

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Plan
+from ..plan.model import Plan
 from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, site_base
 from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column
 from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR

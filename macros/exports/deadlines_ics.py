@@ -12,7 +12,7 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from ..model import ListBlock, Plan, Task
+from ..plan.model import ListBlock, Plan, Task
 from .common import PRECISION_LABELS, build_instant, plain, task_url, vn_date
 from .rows import cell_text
 

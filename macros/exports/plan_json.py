@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import (
+from ..plan.model import (
     SECTION_ID,
     TASK_ID,
     Block,
@@ -146,7 +146,7 @@ def plan_export(
 
 
 def _newest_first(records: Any) -> list[Any]:
-    from ..progress import newest_first
+    from ..progress.state import newest_first
 
     return newest_first(records)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import TASK_ID, Block, ListBlock, Plan, Task
+from ..plan.model import TASK_ID, Block, ListBlock, Plan, Task
 from .common import PRECISION_LABELS, task_url
 
 BULLET = "• "

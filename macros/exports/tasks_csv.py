@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Plan
+from ..plan.model import Plan
 from .rows import COLUMNS, HEADERS, guard, task_rows
 
 ENCODING = "utf-8-sig"

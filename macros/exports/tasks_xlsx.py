@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..model import Plan
+from ..plan.model import Plan
 from .common import build_instant, vn_date
 from .rows import COLUMNS, HEADERS, is_formula_like, task_rows
 

@@ -16,10 +16,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..loader import cross_check, validate
-from ..model import Plan
-from ..problems import DataError
-from ..yamlsource import parse_yaml
+from ..plan.loader import cross_check, validate
+from ..plan.model import Plan
+from ..plan.problems import DataError
+from ..plan.yamlsource import parse_yaml
 from .draft import build_draft
 from .report import Report
 from .rows import NoTaskTable, Table
@@ -59,7 +59,7 @@ def import_plan(source: Path, registry: Plan | None, output: Path | None, report
 
 def run(source: Path, output: Path | None, registry_path: Path | None) -> int:
     """The command: 0 with a draft written, 1 when nothing usable could be read."""
-    from ..loader import load_plan
+    from ..plan.loader import load_plan
 
     report = Report()
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Plan
+from ..plan.model import Plan
 from .columns import ROLES, is_column_numbers, recognise
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .report import Report

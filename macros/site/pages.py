@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import Plan, Schedule, Task, Unit
-from .progress import PlanState, latest_updates
+from ..plan.model import Plan, Schedule, Task, Unit
+from ..progress.state import PlanState, latest_updates
 from .progress_views import ReportButton, Repo, StatusView, bar, history_entry, legend, report_button, status_view
-from .text import Segment, fold, plain, segments, shorten, vn_date, vn_due
+from ..text import Segment, fold, plain, segments, shorten, vn_date, vn_due
 
 if TYPE_CHECKING:
     from .downloads import BuildFacts

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Any, Callable
 
-from .text import fold
+from ..text import fold
 
 FOLDED_FIELDS = {
     "title_folded": {"boost": 1e3},  # folded titles weigh like titles

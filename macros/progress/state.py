@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Plan, Task
-from .problems import Problem
+from ..plan.model import Plan, Task
+from ..plan.problems import Problem
 from .updates import STATUS_LABELS, UpdateRecord
 
 NOT_REPORTED = "chua-co-bao-cao"
@@ -149,7 +149,7 @@ def load_progress(plan_path: Path | str, today: dt.date | None = None) -> PlanSt
 
     Raises :class:`~macros.problems.DataError` (Vietnamese, file:line) like
     ``make check``; everything above is pure and takes this result apart."""
-    from .loader import load_plan
+    from ..plan.loader import load_plan
     from .refdate import reference_date
 
     plan_path = Path(plan_path)

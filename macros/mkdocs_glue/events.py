@@ -1,6 +1,6 @@
 """The only MkDocs-specific code: add the generated pages and fill them.
 
-MkDocs hooks (``macros/mkdocs_hooks.py``) load the plan once per build and
+MkDocs hooks (``macros/mkdocs_glue/hooks.py``) load the plan once per build and
 add one generated page per :class:`~macros.pages.PageSpec`; each page's
 source is a single macro call with ids only, which mkdocs-macros renders
 through :mod:`macros.render`. Titles are set after mkdocs-macros has run,
@@ -21,14 +21,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .loader import load_plan, task_lines
-from .pages import PageSpec, Site, build_site
-from .problems import DataError
-from .progress import progress_state
-from .progress_views import Repo
-from .refdate import reference_date
-from .render import render_feed, render_fragment, render_page
-from .search_index import enrich
+from ..plan.loader import load_plan, task_lines
+from ..site.pages import PageSpec, Site, build_site
+from ..plan.problems import DataError
+from ..progress.state import progress_state
+from ..site.progress_views import Repo
+from ..progress.refdate import reference_date
+from ..site.render import render_feed, render_fragment, render_page
+from ..site.search import enrich
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _build_facts(config: MkDocsConfig, today):
     """The reference date, site address and licence of this build, decided once (downloads, Bản in)."""
-    from .downloads import build_facts
+    from ..site.downloads import build_facts
 
     try:
         return build_facts(today, config.site_url, config.extra.get("licence"))
@@ -131,7 +131,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _write_downloads(config: MkDocsConfig) -> None:
     """The open data files, from the same plan and build facts as the pages (du-lieu/)."""
-    from .downloads import write_downloads
+    from ..site.downloads import write_downloads
 
     write_downloads(config.site_dir, current_site().download_files)
 

@@ -13,7 +13,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from .problems import DataError, Problem
+from ..plan.problems import DataError, Problem
 
 # Vietnam has kept UTC+7 without daylight saving since 1975. A fixed offset
 # needs no tz database, which Windows machines and slim containers may lack.

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exports import COLUMNS, UNIT_HEADERS, export_files, licence_statement
-from .exports.common import (
+from ..exports import COLUMNS, UNIT_HEADERS, export_files, licence_statement
+from ..exports.common import (
     DATAPACKAGE,
     DEADLINES_ICS,
     PLAN_JSON,
@@ -26,9 +26,9 @@ from .exports.common import (
     check_licence,
     site_base,
 )
-from .exports.rows import BULLET, MULTI
-from .model import Plan
-from .text import vn_date
+from ..exports.rows import BULLET, MULTI
+from ..plan.model import Plan
+from ..text import vn_date
 
 DOWNLOAD_DIR = "du-lieu"
 """Folder of the built site that holds the files, beside the Dữ liệu mở page (``du-lieu/``)."""

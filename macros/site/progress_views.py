@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from .model import Plan, Task
-from .progress import DERIVED_LABELS, NOT_REPORTED, OVERDUE_LABEL, StatusCounts, TaskProgress
-from .text import vn_date
-from .updates import UpdateRecord, update_filename, update_template
+from ..plan.model import Plan, Task
+from ..progress.state import DERIVED_LABELS, NOT_REPORTED, OVERDUE_LABEL, StatusCounts, TaskProgress
+from ..text import vn_date
+from ..progress.updates import UpdateRecord, update_filename, update_template
 
 # Colours chosen for contrast on white and to be told apart without colour vision (legend and labels say the rest).
 STATUS_COLOURS = {

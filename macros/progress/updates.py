@@ -30,11 +30,11 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError
 
-from .text import vn_date
-from .loader import display_path, expected_message, shape_problem, field_name
-from .model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
-from .problems import DataError, Problem
-from .yamlsource import YamlDocument, load_yaml
+from ..text import vn_date
+from ..plan.loader import display_path, expected_message, shape_problem, field_name
+from ..plan.model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
+from ..plan.problems import DataError, Problem
+from ..plan.yamlsource import YamlDocument, load_yaml
 
 Status = Literal["chua-bat-dau", "dang-thuc-hien", "hoan-thanh", "tam-dung", "khong-thuc-hien"]
 
@@ -143,7 +143,7 @@ def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "da
 
 def record_id(stem: str) -> str:
     """The file name as an identifier safe in page anchors and feed ids, whatever the clerk typed."""
-    from .text import fold
+    from ..text import fold
 
     return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "bao-cao"
 

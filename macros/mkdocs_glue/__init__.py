@@ -1,0 +1,1 @@
+"""The only MkDocs-specific code: hooks, settings and theme overrides."""

@@ -1,0 +1,1 @@
+"""Progress: the report files, the reference date and the state derived from them."""
