@@ -1,0 +1,1 @@
+"""The site, independent of any generator: addresses, what each page holds, templates, search fields, feed, print."""

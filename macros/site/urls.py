@@ -1,0 +1,106 @@
+"""Every address of the site, made here and nowhere else.
+
+A task's page, a unit's page, a filtered Tra cứu view, a download and the
+feed are all published addresses: people bookmark them, other agencies
+link to them and the open data files print them. Writing them in one
+small module keeps pages, templates, exports, the feed, the search
+fields and the tests from ever disagreeing about where a page lives.
+
+Addresses are site-relative, directory style ("nhiem-vu/v-8/"), with the
+home page as "". :func:`absolute` adds the published site address.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from ..plan.model import task_slug
+
+HOME = ""
+SECTIONS = "phan/"
+UNITS = "don-vi/"
+KINDS = "san-pham/"
+SCHEDULES = "thoi-gian/"
+ALL_TASKS = "nhiem-vu/"
+LOOKUP = "tra-cuu/"
+DOWNLOADS = "du-lieu/"
+PRINT = "ban-in/"
+ABOUT = "gioi-thieu/"
+GUIDE = "huong-dan/"
+FEED = "feed.xml"
+SEARCH_INDEX = "search/search_index.json"
+
+DUE_SCHEDULE = "co-thoi-han"
+"""The schedule page that lists every task with a due date (made from the due dates, not a registry entry)."""
+
+
+def task(task_id: str) -> str:
+    """V.8 → nhiem-vu/v-8/: stable, whatever the task's wording (the slug is the task's, see the model)."""
+    return f"{ALL_TASKS}{task_slug(task_id)}/"
+
+
+def section(section_id: str) -> str:
+    return f"{SECTIONS}{section_id.lower()}/"
+
+
+def unit(unit_id: str) -> str:
+    return f"{UNITS}{unit_id}/"
+
+
+def kind(kind_id: str) -> str:
+    return f"{KINDS}{kind_id}/"
+
+
+def schedule(schedule_id: str) -> str:
+    return f"{SCHEDULES}{schedule_id}/"
+
+
+def download(file_name: str) -> str:
+    return f"{DOWNLOADS}{file_name}"
+
+
+LEAD_ROLE = "chu-tri"
+COORDINATING_ROLE = "phoi-hop"
+
+
+def lookup(
+    unit: str | None = None,
+    role: str | None = None,
+    groups: bool = False,
+    kind: str | None = None,
+    schedule: str | None = None,
+    section: str | None = None,
+    words: str | None = None,
+) -> str:
+    """Tra cứu with its filters in the address, as a unit page links to it and a user can share it.
+
+    The names are those the page's script reads (docs/assets/tra-cuu.js).
+    ``role`` is :data:`LEAD_ROLE` or :data:`COORDINATING_ROLE`; ``groups``
+    also counts tasks given to a group the unit belongs to."""
+    params = [
+        ("don-vi", unit), ("vai-tro", role), ("nhom", "1" if groups else None),
+        ("san-pham", kind), ("thoi-gian", schedule), ("phan", section), ("tu-khoa", words),
+    ]
+    query = urlencode([(name, value) for name, value in params if value])
+    return f"{LOOKUP}?{query}" if query else LOOKUP
+
+
+def source_path(url: str) -> str:
+    """The Markdown file a generator serves at ``url``: "" → index.md, nhiem-vu/v-8/ → nhiem-vu/v-8/index.md.
+
+    Every page is a folder's index, so the source path and the address
+    can be turned into each other without a table."""
+    return f"{url}index.md"
+
+
+def site_base(site_url: str | None) -> str | None:
+    """The published site address with exactly one trailing slash, or None when it is not set."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/"
+
+
+def absolute(site_url: str | None, url: str) -> str | None:
+    """``url`` on the published site, or None when the site address is not set."""
+    base = site_base(site_url)
+    return f"{base}{url}" if base else None
