@@ -10,13 +10,22 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
-from macros.site.downloads import DISPLAY_ORDER, BuildFacts, build_facts, files_for, size_label
 from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
 from macros.exports.common import NO_LICENCE
-from macros.site.pages import Site
+from macros.mkdocs_glue.settings import read_settings
+from macros.plan.problems import DataError
 from macros.progress.refdate import reference_date
+from macros.progress.state import progress_state
+from macros.site.facts import BuildFacts
+from macros.site.pages import Site
+from macros.site.pages.downloads import DISPLAY_ORDER, size_label
 from macros.site.render import render_page
 from macros.text import vn_date
+
+
+def site_of(plan, facts: BuildFacts) -> Site:
+    # No reports: this checks the page's own wording, not progress.
+    return Site(plan, progress_state(plan, [], ROOT / "tests" / "fixtures" / "no-updates", facts.reference_date), facts)
 
 
 def settings() -> dict:
@@ -34,7 +43,7 @@ def test_every_download_is_served_and_equals_the_export_of_the_same_build(site, 
 
     today = reference_date(ROOT)
     progress = progress_state(plan, [], ROOT / "data" / "updates", today)
-    expected = export_files(plan, today, config["site_url"], config["extra"]["licence"], progress)
+    expected = export_files(plan, today, config["site_url"], config["extra"]["ke_hoach"]["licence"], progress)
     assert set(expected) == set(EXPORT_FILES) == set(DISPLAY_ORDER)
     for name, data in expected.items():
         with urllib.request.urlopen(f"{base_url}du-lieu/{name}") as response:
@@ -58,7 +67,7 @@ def test_the_page_links_every_file_and_shows_its_true_size(site, plan):
 
 
 def test_the_page_says_the_licence_has_not_been_announced(site):
-    assert settings()["extra"]["licence"] is None
+    assert settings()["extra"]["ke_hoach"]["licence"] is None
     text = page_text(site.tree("du-lieu"))
     assert NO_LICENCE in text
     assert "chưa công bố giấy phép" in text
@@ -89,21 +98,20 @@ def test_home_page_and_navigation_lead_to_the_downloads(site):
 
 def test_a_licence_set_in_the_one_setting_reaches_the_page_and_the_files(plan):
     licence = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
-    facts = build_facts(reference_date(ROOT), "https://example.org/kh/", licence)
-    site = Site(plan)
-    site.build = facts
+    facts = BuildFacts(reference_date(ROOT), "https://example.org/kh/", licence)
+    site = site_of(plan, facts)
     html = render_page(site, site.page("downloads"))
     assert "Dữ liệu được công bố theo giấy phép CC BY 4.0" in html and NO_LICENCE not in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
-    files = files_for(plan, facts)
+    files = site.download_files
     assert json.loads(files["plan.json"])["export"]["licence"]["name"] == "CC-BY-4.0"
     assert json.loads(files["datapackage.json"])["licenses"] == [licence]
 
 
 @pytest.mark.parametrize("bad", ["CC-BY-4.0", {"title": "chỉ có tên"}, {"name": "x", "url": "y"}])
 def test_a_malformed_licence_setting_is_refused_in_vietnamese(bad):
-    with pytest.raises(ValueError, match="extra.licence trong mkdocs.yml"):
-        build_facts(reference_date(ROOT), None, bad)
+    with pytest.raises(DataError, match="extra.ke_hoach.licence"):
+        read_settings({"ke_hoach": {"licence": bad}}, ROOT / "mkdocs.yml")
 
 
 def test_the_build_date_is_written_the_vietnamese_way(plan):
@@ -111,8 +119,7 @@ def test_the_build_date_is_written_the_vietnamese_way(plan):
 
     facts = BuildFacts(dt.date(2025, 9, 30))
     assert facts.date_label == "30/9/2025" == vn_date(dt.date(2025, 9, 30))
-    site = Site(plan)
-    site.build = facts
+    site = site_of(plan, facts)
     assert "lần dựng này: ngày 30/9/2025" in " ".join(render_page(site, site.page("downloads")).split())
 
 

@@ -1,10 +1,10 @@
-"""The only MkDocs-specific code: add the generated pages and fill them.
+"""The only MkDocs-specific code: read the settings, load the plan once, add the generated pages and fill them.
 
-MkDocs hooks (``macros/mkdocs_glue/hooks.py``) load the plan once per build and
-add one generated page per :class:`~macros.pages.PageSpec`; each page's
-source is a single macro call with ids only, which mkdocs-macros renders
-through :mod:`macros.render`. Titles are set after mkdocs-macros has run,
-so names from the data are never read as Jinja.
+MkDocs hooks (``macros/mkdocs_glue/hooks.py``) call these functions. Each
+generated page's source is a single macro call with ids only, which
+mkdocs-macros renders through :mod:`macros.site.render`; titles are set
+after mkdocs-macros has run, so names from the data are never read as Jinja.
+Everything else is :mod:`macros.site`, which knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -22,17 +23,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..plan.loader import load_plan, task_lines
-from ..site.pages import PageSpec, Site, build_site
 from ..plan.problems import DataError
-from ..progress.state import progress_state
-from ..site.progress_views import Repo
 from ..progress.refdate import reference_date
+from ..progress.state import progress_state
+from ..site import urls
+from ..site.facts import BuildFacts, Repo
+from ..site.feed import feed_context
+from ..site.pages import PageSpec, Site
 from ..site.render import render_feed, render_fragment, render_page
 from ..site.search import enrich
+from .settings import read_settings
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
-
-PLAN_FILE = "data/plan.yaml"
 
 
 class _State:
@@ -49,35 +51,47 @@ def current_site() -> Site:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    STATE.site = None
     root = Path(config.config_file_path).parent
-    # KE_HOACH_PLAN builds the site from another plan file (a draft import, a test fixture).
-    path = root / (os.environ.get("KE_HOACH_PLAN") or PLAN_FILE)
-    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
-        loaded = load_plan(path, display=display)
-        today = reference_date(root)
-        progress = progress_state(loaded.plan, loaded.warnings, path.parent / "updates", today,
-                                  display=str(Path(display).parent / "updates"))
+        STATE.site = load_site(config, root)
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        raise Abort(f"Không dựng trang: {display} có {len(exc.errors)} lỗi (xem ở trên). Chạy `make check` để xem chi tiết.") from None
-    for problem in progress.warnings:
-        log.info(str(problem))
-    repo = Repo(config.repo_url, config.extra.get("repo_branch", "main")) if config.repo_url else None
-    facts = _build_facts(config, today)
-    STATE.site = build_site(loaded.plan, progress, repo, task_lines(loaded.plan, loaded.document), facts)
+        where = exc.problems[0].file if exc.problems else "dữ liệu"
+        hint = "Sửa thiết lập extra.ke_hoach trong mkdocs.yml." if where == Path(config.config_file_path).name else (
+            "Chạy `make check` để xem chi tiết."
+        )
+        raise Abort(f"Không dựng trang: {where} có {len(exc.errors)} lỗi (xem ở trên). {hint}") from None
     return config
 
 
-def _build_facts(config: MkDocsConfig, today):
-    """The reference date, site address and licence of this build, decided once (downloads, Bản in)."""
-    from ..site.downloads import build_facts
+def load_site(config: MkDocsConfig, root: Path) -> Site:
+    """Settings, plan, reports and build facts, each read and checked once per build."""
+    settings = read_settings(config.extra, Path(config.config_file_path))
+    plan_path, updates_path = settings.plan_path(root), settings.updates_path(root)
+    if os.environ.get("KE_HOACH_PLAN"):  # transitional, for tests not yet on project copies; removed next
+        plan_path = Path(os.environ["KE_HOACH_PLAN"])
+        updates_path = plan_path.parent / "updates"
+    loaded = load_plan(plan_path, display=_shown(plan_path, root))
+    today = reference_date(root)
+    progress = progress_state(loaded.plan, loaded.warnings, updates_path, today, display=_shown(updates_path, root))
+    for problem in progress.warnings:
+        log.info(str(problem))
+    facts = BuildFacts(
+        reference_date=today,
+        site_url=config.site_url or None,
+        licence=settings.licence.as_dict() if settings.licence else None,
+        repo=Repo(config.repo_url, settings.branch) if config.repo_url else None,
+        plan_file=_shown(plan_path, root),
+        updates_dir=_shown(updates_path, root),
+        task_lines=task_lines(loaded.plan, loaded.document),
+    )
+    return Site(loaded.plan, progress, facts)
 
-    try:
-        return build_facts(today, config.site_url, config.extra.get("licence"))
-    except (ValueError, DataError) as exc:
-        raise Abort(f"Không dựng trang: {exc}") from None
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def page_source(spec: PageSpec) -> str:
@@ -89,8 +103,7 @@ def page_source(spec: PageSpec) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in current_site().pages:
-        existing = files.get_file_from_path(spec.src)
-        if existing is not None:
+        if files.get_file_from_path(spec.src) is not None:
             raise Abort(f"docs/{spec.src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
         files.append(File.generated(config, spec.src, content=page_source(spec)))
     return files
@@ -98,52 +111,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # after mkdocs-macros, which renders titles as Jinja
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    spec = current_site().page_by_src.get(page.file.src_uri)
+    site = current_site()
+    spec = site.page_by_src.get(page.file.src_uri)
     if spec is not None:
         page.meta["search"] = {**page.meta.get("search", {}), "boost": spec.search_boost}
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)
-        if current_site().repo:
-            page.edit_url = current_site().repo.edit(PLAN_FILE)
+        if site.facts.repo:
+            page.edit_url = site.facts.repo.edit(site.facts.plan_file)
     return markdown
-
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     site = current_site()
-    if config.site_url:
-        feed = render_feed(site.feed(config.site_url))
-        (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
-    _write_downloads(config)
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
-
-    def extra(location: str) -> tuple[str, str]:
-        spec = site.page_by_url.get(location)
-        return site.search_terms(spec) if spec else ("", "")
-
-    index = enrich(json.loads(path.read_text(encoding="utf-8")), extra)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    out = Path(config.site_dir)
+    feed = feed_context(site)
+    if feed is not None:
+        (out / urls.FEED).write_text(render_feed(feed), encoding="utf-8")
+    for name, data in site.download_files.items():
+        path = out / urls.download(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    index_path = out / urls.SEARCH_INDEX
+    if index_path.exists():
+        index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site.search_terms)
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _write_downloads(config: MkDocsConfig) -> None:
-    """The open data files, from the same plan and build facts as the pages (du-lieu/)."""
-    from ..site.downloads import write_downloads
-
-    write_downloads(config.site_dir, current_site().download_files)
-
-
-def define_env(env) -> None:
-    """mkdocs-macros' entry point: the one macro generated pages call."""
+def define_env(env: Any) -> None:
+    """mkdocs-macros' entry point: the macros that pages call."""
 
     @env.macro
     def plan_page(kind: str, key: str | None = None) -> str:
         site = current_site()
-        spec = site.page(kind, key)
-        return render_page(site, spec, current_url=env.page.url)
+        return render_page(site, site.page(kind, key), current_url=env.page.url)
 
     @env.macro
     def legal_bases_list() -> str:

@@ -8,13 +8,14 @@ that the SVG drawn at build time needs no script in the browser.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
 
 from ..plan.model import Plan, Task
 from ..progress.state import DERIVED_LABELS, NOT_REPORTED, OVERDUE_LABEL, StatusCounts, TaskProgress
-from ..text import vn_date
 from ..progress.updates import UpdateRecord, update_filename, update_template
+from ..text import vn_date
+from .facts import Repo
 
 # Colours chosen for contrast on white and to be told apart without colour vision (legend and labels say the rest).
 STATUS_COLOURS = {
@@ -25,26 +26,6 @@ STATUS_COLOURS = {
     "tam-dung": "#c77c00",
     "khong-thuc-hien": "#6d4c41",
 }
-
-
-@dataclass(frozen=True)
-class Repo:
-    """Where the data lives, so pages can link to its editor. Set once in mkdocs.yml."""
-
-    url: str
-    branch: str = "main"
-
-    def blob(self, path: str, lines: tuple[int, int] | None = None) -> str:
-        anchor = f"#L{lines[0]}-L{lines[1]}" if lines else ""
-        return f"{self.url.rstrip('/')}/blob/{self.branch}/{path}{anchor}"
-
-    def edit(self, path: str) -> str:
-        return f"{self.url.rstrip('/')}/edit/{self.branch}/{path}"
-
-    def new_file(self, directory: str, filename: str, value: str) -> str:
-        """GitHub's web editor on a new, prefilled file: /new/<branch>/<dir>?filename=…&value=…"""
-        query = urlencode({"filename": filename, "value": value}, quote_via=quote)
-        return f"{self.url.rstrip('/')}/new/{self.branch}/{directory}?{query}"
 
 
 @dataclass(frozen=True)
@@ -81,7 +62,7 @@ class StatusView:
         return self.key != NOT_REPORTED
 
 
-def history_entry(plan: Plan, record: UpdateRecord, unit_url) -> HistoryEntry:
+def history_entry(plan: Plan, record: UpdateRecord, unit_url: Callable[[str], str]) -> HistoryEntry:
     update = record.update
     evidence = update.evidence
     return HistoryEntry(
@@ -101,7 +82,7 @@ def history_entry(plan: Plan, record: UpdateRecord, unit_url) -> HistoryEntry:
     )
 
 
-def status_view(plan: Plan, progress: TaskProgress, unit_url) -> StatusView:
+def status_view(plan: Plan, progress: TaskProgress, unit_url: Callable[[str], str]) -> StatusView:
     last_unit = plan.unit_by_id.get(progress.last_unit) if progress.last_unit else None
     return StatusView(
         key=progress.status,
@@ -126,12 +107,13 @@ class ReportButton:
     filename: str
 
 
-def report_button(repo: Repo, task: Task, today: dt.date) -> ReportButton | None:
+def report_button(repo: Repo, directory: str, task: Task, today: dt.date) -> ReportButton | None:
+    """A new report file for the task's first lead unit, in ``directory`` of the repository."""
     if not task.lead.units:
         return None
     filename = update_filename(task.id, task.lead.units[0], today)
     value = update_template(task.id, task.lead.units[0], today)
-    return ReportButton(repo.new_file("data/updates", filename, value), today.isoformat(), filename)
+    return ReportButton(repo.new_file(directory, filename, value), today.isoformat(), filename)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Turn a page specification into HTML with the project's Jinja templates.
+"""Turn a page's typed context into HTML with the project's Jinja templates.
 
 Autoescaping is on and undefined names fail: text from the data reaches
 the page only as escaped text, never as markup or as template source.
@@ -8,11 +8,15 @@ Independent of MkDocs, so another generator could call it as it is.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import urls
+from .feed import FeedContext
 from .pages import PageSpec, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -28,35 +32,44 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.globals["urls"] = urls  # templates link to fixed pages through the one module that makes addresses
+    return env
 
 
 def relative(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site-relative
     directory URLs), so the site works under any base path and offline."""
+    path, query = (target.split("?", 1) + [""])[:2]
     base = current.rstrip("/") or "."
-    path = posixpath.relpath(target.rstrip("/") or ".", base)
-    if path == ".":
-        return "./"
-    return path + ("/" if target.endswith("/") or target == "" else "")
+    rel = posixpath.relpath(path.rstrip("/") or ".", base)
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or path == "" else "")
+    return f"{rel}?{query}" if query else rel
 
 
-def render_page(site: Site, spec: PageSpec, current_url: str | None = None, **extra: object) -> str:
+def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> str:
     current = spec.url if current_url is None else current_url
-    return _render(f"{spec.kind}.html", site.context(spec), current, **extra)
+    return _render(f"{spec.kind}.html", _fields(site.context(spec)), site, current)
 
 
 def render_fragment(site: Site, name: str, current_url: str) -> str:
     """A piece of a hand-written page (docs/*.md) drawn from the data, e.g. the legal bases."""
-    return _render(f"fragment_{name}.html", {"meta": site.plan.plan, "site": site}, current_url)
+    return _render(f"fragment_{name}.html", {}, site, current_url)
 
 
-def _render(template_name: str, context: dict, current: str, **extra: object) -> str:
+def render_feed(context: FeedContext) -> str:
+    """The Atom feed (feed.xml); XML-escaped like every page."""
+    return environment().get_template("feed.xml").render(_fields(context))
+
+
+def _fields(context: object) -> dict[str, Any]:
+    """A context dataclass as template variables, one level deep, so nested views keep their properties."""
+    if not is_dataclass(context):
+        raise TypeError(f"cần một dataclass, nhận được {type(context).__name__}")
+    return {f.name: getattr(context, f.name) for f in fields(context)}
+
+
+def _render(template_name: str, context: dict[str, Any], site: Site, current: str) -> str:
     template = environment().get_template(template_name)
-    html = template.render(context, rel=lambda url: relative(url, current), **extra)
+    html = template.render(context, meta=site.plan.plan, rel=lambda url: relative(url, current))
     # One block of HTML with no blank line: Markdown passes it through untouched.
     return "\n".join(line for line in html.splitlines() if line.strip())
-
-
-def render_feed(context: dict) -> str:
-    """The Atom feed (feed.xml); XML-escaped like every page."""
-    return environment().get_template("feed.xml").render(context)

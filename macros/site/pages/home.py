@@ -1,0 +1,76 @@
+"""The home page: the plan in numbers, progress charts and the latest reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...plan.model import Section
+from .. import urls
+from ..progress_views import Bar, bar, legend
+from ..views import LatestReport, Link
+from .base import IndexKind, register
+
+LATEST_ON_HOME = 5
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    link: Link
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    sections: int
+    tasks: int
+    units: int
+
+
+@dataclass(frozen=True)
+class ProgressOverview:
+    today: str
+    plan: Bar
+    sections: list[Bar]
+    units: list[Bar]
+    legend: list[tuple[str, str, str]]
+    latest: list[LatestReport]
+    has_examples: bool
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    counts: Counts
+    sections: list[SectionRow]
+    progress: ProgressOverview
+
+
+def section_row(link: Link, section: Section) -> SectionRow:
+    return SectionRow(link, section.title, sum(1 for t in section.tasks if not t.heading))
+
+
+@register
+class HomePage(IndexKind):
+    kind = "home"
+    url = urls.HOME
+    title = "Trang chủ"
+
+    def context(self, key: str | None) -> HomeContext:
+        plan = self.plan
+        counts = Counts(len(plan.sections), len(plan.leaf_tasks), len(plan.units))
+        sections = [section_row(self.views.section_link(s.id), s) for s in plan.sections]
+        return HomeContext(counts, sections, self._progress())
+
+    def _progress(self) -> ProgressOverview:
+        state = self.site.progress
+        summary = state.summary
+        leading = [u for u in self.plan.units if summary.units[u.id].total]
+        return ProgressOverview(
+            today=self.site.facts.date_label,
+            plan=bar("Toàn bộ kế hoạch", urls.ALL_TASKS, summary.plan),
+            sections=[bar(f"Phần {s.id}", urls.section(s.id), summary.sections[s.id]) for s in self.plan.sections],
+            units=[bar(u.short, urls.unit(u.id), summary.units[u.id]) for u in leading],
+            legend=legend(),
+            latest=self.views.latest(LATEST_ON_HOME),
+            has_examples=state.has_examples,
+        )

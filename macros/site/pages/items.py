@@ -1,0 +1,120 @@
+"""One page per section, unit, kind of deliverable and schedule: the tasks that belong to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...plan.model import DeliverableKind, Schedule, Section, Unit
+from .. import urls
+from ..urls import DUE_SCHEDULE
+from ..views import KIND_LABEL, Link, TaskView
+from .base import PageKind, PageSpec, register
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    section: Section
+    tasks: list[TaskView]
+    count: int
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """Tasks given to a group the unit belongs to, labelled apart so staff can tell what names them."""
+
+    group: Link
+    leads: list[TaskView]
+    coordinates: list[TaskView]
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    unit: Unit
+    kind_label: str
+    leads: list[TaskView]
+    coordinates: list[TaskView]
+    groups: list[GroupShare]
+    members: list[Link]
+    lookup_leads: str
+    lookup_all: str
+
+
+@dataclass(frozen=True)
+class KindContext:
+    kind: DeliverableKind
+    tasks: list[TaskView]
+
+
+@dataclass(frozen=True)
+class ScheduleContext:
+    schedule: Schedule
+    tasks: list[TaskView]
+    is_due: bool
+
+
+@register
+class SectionPage(PageKind):
+    kind = "section"
+    search_boost = 0.5
+
+    def pages(self) -> list[PageSpec]:
+        return [self.spec(s.id, urls.section(s.id), f"Phần {s.id}. {s.title}") for s in self.plan.sections]
+
+    def context(self, key: str | None) -> SectionContext:
+        section = self.plan.section_by_id[str(key)]
+        count = sum(1 for t in section.tasks if not t.heading)
+        return SectionContext(section, self.views.tree(section.tasks), count)
+
+    def search_terms(self, key: str | None) -> tuple[str, str]:
+        """Section titles are paragraphs long: searched as text, so they do not outrank the pages people look for."""
+        section = self.plan.section_by_id[str(key)]
+        return f"phan {section.id.lower()}", f"Phần {section.id}. {section.title}"
+
+
+@register
+class UnitPage(PageKind):
+    kind = "unit"
+    search_boost = 4.0
+
+    def pages(self) -> list[PageSpec]:
+        return [self.spec(u.id, urls.unit(u.id), u.name) for u in self.plan.units]
+
+    def context(self, key: str | None) -> UnitContext:
+        unit = self.plan.unit_by_id[str(key)]
+        views = self.views
+        groups = [GroupShare(views.unit_link(g), views.led_by(g), views.coordinated_by(g)) for g in unit.member_of]
+        members = [views.unit_link(u.id) for u in self.plan.units if unit.id in u.member_of]
+        return UnitContext(
+            unit=unit,
+            kind_label=KIND_LABEL[unit.kind],
+            leads=views.led_by(unit.id),
+            coordinates=views.coordinated_by(unit.id),
+            groups=groups,
+            members=members,
+            lookup_leads=urls.lookup(unit=unit.id, role=urls.LEAD_ROLE),
+            lookup_all=urls.lookup(unit=unit.id, groups=bool(unit.member_of)),
+        )
+
+
+@register
+class KindPage(PageKind):
+    kind = "kind"
+    search_boost = 2.0
+
+    def pages(self) -> list[PageSpec]:
+        return [self.spec(k.id, urls.kind(k.id), f"Sản phẩm: {k.name}") for k in self.plan.deliverable_kinds]
+
+    def context(self, key: str | None) -> KindContext:
+        return KindContext(self.plan.kind_by_id[str(key)], self.views.of_kind(str(key)))
+
+
+@register
+class SchedulePage(PageKind):
+    kind = "schedule"
+
+    def pages(self) -> list[PageSpec]:
+        return [self.spec(s.id, urls.schedule(s.id), f"Thời gian: {s.name}") for s in self.views.schedules]
+
+    def context(self, key: str | None) -> ScheduleContext:
+        schedule = self.views.schedule_by_id[str(key)]
+        return ScheduleContext(schedule, self.views.on_schedule(schedule.id), schedule.id == DUE_SCHEDULE)

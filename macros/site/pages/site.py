@@ -1,0 +1,61 @@
+"""The site of one plan: every page, found by address or by kind, and what each shows."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ...exports import export_files
+from ...plan.model import Plan
+from ...progress.state import PlanState
+from ..facts import BuildFacts
+from ..views import Views
+from .base import PAGE_KINDS, PageKind, PageSpec
+
+
+class Site:
+    """A pure function of (plan, progress, build facts): nothing here knows the generator."""
+
+    def __init__(self, plan: Plan, progress: PlanState, facts: BuildFacts):
+        self.plan = plan
+        self.progress = progress
+        self.facts = facts
+        self.views = Views(plan, progress, facts)
+        self.kinds: dict[str, PageKind] = {name: kind(self) for name, kind in PAGE_KINDS.items()}
+
+    @cached_property
+    def pages(self) -> list[PageSpec]:
+        return [spec for kind in self.kinds.values() for spec in kind.pages()]
+
+    @cached_property
+    def page_by_url(self) -> dict[str, PageSpec]:
+        return {p.url: p for p in self.pages}
+
+    @cached_property
+    def page_by_src(self) -> dict[str, PageSpec]:
+        return {p.src: p for p in self.pages}
+
+    @cached_property
+    def _page_by_kind_key(self) -> dict[tuple[str, str | None], PageSpec]:
+        return {(p.kind, p.key): p for p in self.pages}
+
+    def page(self, kind: str, key: str | None = None) -> PageSpec:
+        try:
+            return self._page_by_kind_key[(kind, key)]
+        except KeyError:
+            raise KeyError(f"không có trang {kind} {key}") from None
+
+    def context(self, spec: PageSpec) -> object:
+        """The typed context the template of ``spec`` lays out."""
+        return self.kinds[spec.kind].context(spec.key)
+
+    def search_terms(self, url: str) -> tuple[str, str]:
+        """(extra title words, title moved to text) for the search entry of the page at ``url``."""
+        spec = self.page_by_url.get(url)
+        return self.kinds[spec.kind].search_terms(spec.key) if spec else ("", "")
+
+    @cached_property
+    def download_files(self) -> dict[str, bytes]:
+        """The open data files of this build, made once for both the Dữ liệu mở page and the site folder."""
+        facts = self.facts
+        licence = dict(facts.licence) if facts.licence is not None else None
+        return export_files(self.plan, facts.reference_date, facts.site_url, licence, self.progress)

@@ -1,0 +1,98 @@
+"""Pages that hold every task: the appendix as one table, and Tra cứu with its filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...plan.model import Task
+from ...text import fold, plain
+from .. import urls
+from ..urls import DUE_SCHEDULE
+from ..views import SectionTasks, TaskView
+from .base import IndexKind, register
+
+
+@dataclass(frozen=True)
+class AllTasksContext:
+    sections: list[SectionTasks]
+    count: int
+
+
+@dataclass(frozen=True)
+class LookupRow:
+    """One task and the values each filter matches it on (data-* attributes read by tra-cuu.js)."""
+
+    task: TaskView
+    lead: list[str]
+    coordinating: list[str]
+    lead_via: list[str]
+    coordinating_via: list[str]
+    kinds: list[str]
+    schedules: list[str]
+    section: str
+    folded: str
+
+
+@dataclass(frozen=True)
+class LookupContext:
+    rows: list[LookupRow]
+    units: list[tuple[str, str]]
+    kinds: list[tuple[str, str]]
+    schedules: list[tuple[str, str]]
+    sections: list[tuple[str, str]]
+    count: int
+
+
+@register
+class AllTasksPage(IndexKind):
+    kind = "all_tasks"
+    url = urls.ALL_TASKS
+    title = "Tất cả nhiệm vụ"
+    search = False
+
+    def context(self, key: str | None) -> AllTasksContext:
+        return AllTasksContext(self.views.appendix, len(self.plan.leaf_tasks))
+
+
+@register
+class LookupPage(IndexKind):
+    kind = "lookup"
+    url = urls.LOOKUP
+    title = "Tra cứu nhiệm vụ"
+    search = False
+
+    def context(self, key: str | None) -> LookupContext:
+        plan, views = self.plan, self.views
+        rows = [self._row(task) for task in plan.leaf_tasks]
+        return LookupContext(
+            rows=rows,
+            units=[(u.id, u.name) for u in plan.units],
+            kinds=[(k.id, k.name) for k in plan.deliverable_kinds],
+            schedules=[(s.id, s.name) for s in views.schedules],
+            sections=[(s.id, f"Phần {s.id}") for s in plan.sections],
+            count=len(rows),
+        )
+
+    def _row(self, task: Task) -> LookupRow:
+        words = [_content_words(task), task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+        return LookupRow(
+            task=self.views.tasks[task.id],
+            lead=task.lead.units,
+            coordinating=task.coordinating.units,
+            lead_via=self._via(task.lead.units),
+            coordinating_via=self._via(task.coordinating.units),
+            kinds=task.deliverable.kinds,
+            schedules=[*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])],
+            section=task.section_id,
+            folded=fold(" ".join([task.id, *words])),
+        )
+
+    def _via(self, unit_ids: list[str]) -> list[str]:
+        """Units that share a task through a group named in the cell."""
+        named = set(unit_ids)
+        return sorted(u.id for u in self.plan.units if named & set(u.member_of))
+
+
+def _content_words(task: Task) -> str:
+    texts = [b if isinstance(b, str) else " ".join(b.items) for b in task.content]
+    return plain(" ".join(texts))
