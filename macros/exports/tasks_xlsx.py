@@ -21,7 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..plan.model import Plan
-from .common import build_instant, vn_date
+from ..text import vn_date
+from .common import build_instant
 from .rows import COLUMNS, HEADERS, is_formula_like, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"

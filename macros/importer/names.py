@@ -16,14 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .columns import fold
+from ..text import ascii_words, tone_on_first_vowel
 
 SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
-TONES = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "mttq": "mặt trận tổ quốc",
@@ -36,9 +31,7 @@ PLACEHOLDER = "(chưa rõ — cần điền)"
 
 def key(text: str) -> str:
     """The form two wordings of one name share."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    for old, new in TONES.items():
-        text = text.replace(old, new)
+    text = tone_on_first_vowel(unicodedata.normalize("NFC", text).casefold())
     text = re.sub(r"\s*[-–—]\s*", "-", text)
     text = re.sub(r"\s+", " ", text).strip(" .;,:")
     words = [ABBREVIATIONS.get(w, w) for w in text.split(" ")]
@@ -46,7 +39,7 @@ def key(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"\s+", "-", fold(text)) or "muc"
+    return re.sub(r"\s+", "-", ascii_words(text)) or "muc"
 
 
 def tidy(piece: str) -> str:
@@ -188,7 +181,7 @@ class Registry:
         best: tuple[int, Entry] | None = None
         for entry in self.entries:
             for k in entry.keys():
-                close = fold(k) == fold(wanted)
+                close = ascii_words(k) == ascii_words(wanted)
                 prefix = _qualified(wanted, k) or _qualified(k, wanted, most=1)
                 if (close or prefix) and (best is None or len(k) > best[0]):
                     best = (len(k), entry)
