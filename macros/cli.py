@@ -7,7 +7,6 @@ Python traceback never reaches the clerk who ran them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -16,20 +15,13 @@ from .diff import PLAN_PATH, diff_markdown
 from .plan.loader import load_plan
 from .plan.model import Plan
 from .plan.problems import DataError
+from .plan.schema import plan_schema
 from .progress.refdate import reference_date
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
 from .progress.updates import load_updates, update_schema
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 SCHEMA_PATH = Path("data/plan.schema.json")
-
-
-def plan_schema() -> str:
-    """The JSON Schema editors use while typing; committed, and tested to match the model."""
-    schema = Plan.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Kế hoạch (data/plan.yaml)"
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def _print_problems(problems, github: bool) -> None:

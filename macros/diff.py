@@ -18,12 +18,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import vn_date
 from .plan.loader import load_plan
 from .plan.model import Plan, Task
 from .plan.problems import DataError, Problem
 from .progress.state import DERIVED_LABELS, NOT_REPORTED, task_progress
 from .progress.updates import UpdateRecord, load_updates
+from .text import vn_date
 
 PLAN_PATH = "data/plan.yaml"
 

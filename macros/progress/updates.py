@@ -22,7 +22,6 @@ A file looks like::
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +29,12 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError
 
-from ..text import vn_date
-from ..plan.loader import display_path, expected_message, shape_problem, field_name
+from ..plan.loader import display_path, expected_message, field_name, shape_problem
 from ..plan.model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
 from ..plan.problems import DataError, Problem
+from ..plan.schema import json_schema
 from ..plan.yamlsource import YamlDocument, load_yaml
+from ..text import fold_diacritics, vn_date
 
 Status = Literal["chua-bat-dau", "dang-thuc-hien", "hoan-thanh", "tam-dung", "khong-thuc-hien"]
 
@@ -46,7 +46,8 @@ STATUS_LABELS: dict[str, str] = {
     "tam-dung": "Tạm dừng",
     "khong-thuc-hien": "Không thực hiện",
 }
-assert tuple(STATUS_LABELS) == get_args(Status)
+if tuple(STATUS_LABELS) != get_args(Status):  # checked at import, also under python -O (unlike assert)
+    raise RuntimeError("STATUS_LABELS và Status phải liệt kê cùng các tình trạng theo cùng thứ tự.")
 
 NEEDS_REASON = "khong-thuc-hien"
 SCHEMA_PATH = Path("data/update.schema.json")
@@ -102,10 +103,7 @@ class LoadedUpdates:
 
 def update_schema() -> str:
     """The JSON Schema editors use while typing an update; committed, and tested to match the model."""
-    schema = Update.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Báo cáo tiến độ (data/updates/*.yaml)"
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return json_schema(Update, "Báo cáo tiến độ (data/updates/*.yaml)")
 
 
 def update_filename(task_id: str, unit_id: str, date: dt.date) -> str:
@@ -143,9 +141,7 @@ def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "da
 
 def record_id(stem: str) -> str:
     """The file name as an identifier safe in page anchors and feed ids, whatever the clerk typed."""
-    from ..text import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "bao-cao"
+    return re.sub(r"[^a-z0-9]+", "-", fold_diacritics(stem)).strip("-") or "bao-cao"
 
 
 def update_files(directory: Path) -> list[Path]:
