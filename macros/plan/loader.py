@@ -9,14 +9,14 @@ an editor fixes a file in one round.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
-from .model import Plan
+from .model import DeliverableKind, Plan, Schedule, Section, Unit
 from .problems import DataError, Problem
 from .yamlsource import YamlDocument, load_yaml
 
@@ -129,17 +129,18 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
     def report(loc: tuple[Any, ...], message: str, severity: str = "error") -> None:
         problems.append(Problem(doc.file, doc.line_of(loc), field_name(doc, loc), message, severity))  # type: ignore[arg-type]
 
-    for name, items in (
-        ("units", plan.units),
-        ("deliverable_kinds", plan.deliverable_kinds),
-        ("schedules", plan.schedules),
-        ("sections", plan.sections),
-    ):
-        counts = Counter(item.id for item in items)
+    registries: dict[str, Sequence[Unit | DeliverableKind | Schedule | Section]] = {
+        "units": plan.units,
+        "deliverable_kinds": plan.deliverable_kinds,
+        "schedules": plan.schedules,
+        "sections": plan.sections,
+    }
+    for name, items in registries.items():
+        ids: set[str] = set()
         for i, item in enumerate(items):
-            if counts[item.id] > 1:
+            if item.id in ids:  # the first occurrence is the one kept; every later one is reported, as for tasks
                 report((name, i, "id"), f"mã \"{item.id}\" bị trùng; mỗi mục trong {name} cần một mã riêng.")
-                counts[item.id] = 0  # report each duplicate once, at its second occurrence onwards
+            ids.add(item.id)
 
     units = plan.unit_by_id
     for i, unit in enumerate(plan.units):
@@ -158,7 +159,7 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 report(loc + ("id",), f"mã nhiệm vụ \"{task.id}\" bị trùng; mỗi nhiệm vụ cần một mã riêng.")
             seen.setdefault(task.id, (s, t))
             if task.slug in slugs and slugs[task.slug] != task.id:
-                report(loc + ("id",), f"mã \"{task.id}\" cho cùng địa chỉ trang nhiem-vu/{task.slug}/ với \"{slugs[task.slug]}\"; hãy đổi một trong hai mã.")
+                report(loc + ("id",), f"mã \"{task.id}\" và mã \"{slugs[task.slug]}\" cho cùng một địa chỉ trang; hãy đổi một trong hai mã.")
             slugs.setdefault(task.slug, task.id)
             if task.section_id != section.id:
                 report(loc + ("id",), f"nhiệm vụ \"{task.id}\" nằm trong phần {section.id}; mã phải bắt đầu bằng \"{section.id}.\".")
