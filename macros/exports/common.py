@@ -57,7 +57,7 @@ def build_instant(reference_date: dt.date) -> dt.datetime:
     Using the build's reference date instead of the clock is what makes
     two builds of the same data byte-identical.
     """
-    return dt.datetime.combine(reference_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(reference_date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def site_base(site_url: str | None) -> str | None:

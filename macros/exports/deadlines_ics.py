@@ -36,7 +36,8 @@ def deadlines_ics(plan: Plan, reference_date: dt.date, site_url: str | None = No
     for task in plan.tasks:
         if task.schedule.due:
             calendar.add_component(_event(plan, task, stamp, site_url))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical's return type unannotated
+    return ical
 
 
 def _event(plan: Plan, task: Task, stamp: dt.datetime, site_url: str | None) -> Event:

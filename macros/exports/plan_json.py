@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,8 +36,8 @@ from ..plan.model import (
 from ..plan.schema import json_schema
 from .common import check_licence, licence_statement, site_base, task_url
 
-FORMAT = "ke-hoach-nhiem-vu"
-VERSION = 1
+FORMAT: Final = "ke-hoach-nhiem-vu"
+VERSION: Final = 1
 
 
 class _Frozen(BaseModel):
@@ -66,7 +66,9 @@ class ExportSection(_Frozen):
 
 
 class ExportStatus(_Frozen):
-    status: str = Field(description="Tình trạng hiện tại: chua-co-bao-cao, chua-bat-dau, dang-thuc-hien, hoan-thanh, tam-dung, khong-thuc-hien.")
+    status: str = Field(
+        description="Tình trạng hiện tại: chua-co-bao-cao, chua-bat-dau, dang-thuc-hien, hoan-thanh, tam-dung, khong-thuc-hien."
+    )
     label: str = Field(description="Tên tình trạng bằng tiếng Việt.")
     overdue: bool = Field(description="true: đã qua hạn hoàn thành mà chưa hoàn thành (tính theo ngày dựng).")
     last_date: dt.date | None = Field(description="Ngày báo cáo gần nhất.")

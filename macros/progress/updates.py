@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..plan.loader import display_path, expected_message, field_name, shape_problem
 from ..plan.model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
@@ -201,7 +202,7 @@ def _validate(doc: YamlDocument) -> Update:
         raise DataError([shape_problem(doc, err, _expected_in_update) for err in exc.errors()]) from None
 
 
-def _expected_in_update(err: dict[str, Any]) -> str:
+def _expected_in_update(err: ErrorDetails) -> str:
     """Words for the fields an update has and a plan does not."""
     where = err["loc"][0] if err["loc"] else ""
     if where == "status" and err["type"] == "literal_error":
@@ -242,7 +243,8 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
         children = ", ".join(t.id for t in plan.children(task))
         report("task", f"\"{task.id}\" là mục tiêu đề; hãy báo cáo cho từng mục con ({children}).")
     if today is not None and update.date > today:
-        report("date", f"ngày báo cáo {vn_date(update.date)} ở sau ngày tham chiếu {vn_date(today)}; không báo cáo trước cho ngày chưa tới.")
+        report("date", f"ngày báo cáo {vn_date(update.date)} ở sau ngày tham chiếu {vn_date(today)}; "
+                       "không báo cáo trước cho ngày chưa tới.")
     if update.status == NEEDS_REASON and not (update.reason or "").strip():
         report("status", "tình trạng \"khong-thuc-hien\" (không thực hiện) cần ghi lý do trong trường reason.")
     if update.evidence is not None and not any(update.evidence.model_dump().values()):
@@ -251,7 +253,8 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
     if unit is None:
         report("unit", f"không có đơn vị với mã \"{update.unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
     elif task is not None and not task.heading and not _takes_part(plan, update.unit, task):
-        report("unit", f"đơn vị \"{unit.short}\" không chủ trì, không phối hợp nhiệm vụ {task.id}; kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.", "warning")
+        report("unit", f"đơn vị \"{unit.short}\" không chủ trì, không phối hợp nhiệm vụ {task.id}; "
+                       "kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.", "warning")
     return problems
 
 
