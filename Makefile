@@ -7,11 +7,12 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: help venv serve build check test browser schema import clean
+.PHONY: help venv serve build check lint test browser schema import clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
-	@echo "make test    - chạy toàn bộ kiểm thử"
+	@echo "make test    - kiểm tra mã (make lint) rồi chạy toàn bộ kiểm thử"
+	@echo "make lint    - kiểm tra mã bằng ruff và kiểu bằng mypy"
 	@echo "make check   - kiểm tra data/plan.yaml"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
 
@@ -47,7 +48,12 @@ browser:
 	    echo "Thiếu trình duyệt Chromium: cài bằng 'sudo apt-get install chromium' (hoặc đặt CHROMIUM=/đường/dẫn) rồi chạy lại make test." >&2; exit 1; \
 	  fi; }
 
-test: $(STAMP) browser
+# Cấu hình của ruff và mypy nằm trong pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint browser
 	$(BIN)/python -m pytest -q tests
 
 import: $(STAMP)

@@ -7,15 +7,16 @@ Python traceback never reaches the clerk who ran them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .diff import PLAN_PATH, diff_markdown
 from .plan.loader import load_plan
 from .plan.model import Plan
-from .plan.problems import DataError
+from .plan.problems import DataError, Problem
+from .plan.schema import plan_schema
 from .progress.refdate import reference_date
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
 from .progress.updates import load_updates, update_schema
@@ -24,15 +25,7 @@ DEFAULT_PLAN = Path("data/plan.yaml")
 SCHEMA_PATH = Path("data/plan.schema.json")
 
 
-def plan_schema() -> str:
-    """The JSON Schema editors use while typing; committed, and tested to match the model."""
-    schema = Plan.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Kế hoạch (data/plan.yaml)"
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-
-
-def _print_problems(problems, github: bool) -> None:
+def _print_problems(problems: Iterable[Problem], github: bool) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
         if github:
@@ -98,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kiểm tra tệp kế hoạch")
     check.add_argument("file", nargs="?", type=Path, default=DEFAULT_PLAN)
     check.add_argument("--github", action="store_true", help="in thêm chú thích cho GitHub Actions")
-    check.add_argument("--updates", type=Path, default=None, help="thư mục báo cáo tiến độ (mặc định: updates/ cạnh tệp kế hoạch)")
+    check.add_argument(
+        "--updates", type=Path, default=None, help="thư mục báo cáo tiến độ (mặc định: updates/ cạnh tệp kế hoạch)"
+    )
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH))
@@ -112,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_update_commands(sub: argparse._SubParsersAction) -> None:
+def _add_update_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diff = sub.add_parser("diff", help="tóm tắt thay đổi giữa hai phiên bản (Markdown tiếng Việt)")
     diff.add_argument("base", help="phiên bản git gốc (ví dụ main) hoặc một thư mục")
     diff.add_argument("head", help="phiên bản git mới (ví dụ HEAD) hoặc một thư mục")
@@ -146,7 +141,8 @@ def _write(text: str, output: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        command: Callable[[argparse.Namespace], int] = args.func
+        return command(args)
     except DataError as exc:
         _print_problems(exc.problems, False)
         return 1

@@ -18,12 +18,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import vn_date
 from .plan.loader import load_plan
 from .plan.model import Plan, Task
 from .plan.problems import DataError, Problem
 from .progress.state import DERIVED_LABELS, NOT_REPORTED, task_progress
 from .progress.updates import UpdateRecord, load_updates
+from .text import vn_date
 
 PLAN_PATH = "data/plan.yaml"
 
@@ -73,7 +73,8 @@ def snapshot_at(spec: str, repo: Path, plan_path: str = PLAN_PATH) -> Snapshot:
 def _export(revision: str, repo: Path, folder: str, dest: Path) -> None:
     """Write ``folder`` as it is at ``revision`` under ``dest``, without touching the work tree."""
     if revision.startswith("-") or not revision.strip():
-        raise DataError([Problem(revision or "(trống)", None, "", "cần một mã phiên bản git (ví dụ main, HEAD~1, một mã commit) hoặc một thư mục.")])
+        wanted = "cần một mã phiên bản git (ví dụ main, HEAD~1, một mã commit) hoặc một thư mục."
+        raise DataError([Problem(revision or "(trống)", None, "", wanted)])
     result = subprocess.run(
         ["git", "archive", "--format=tar", revision, "--", folder],
         cwd=repo, capture_output=True, check=False,
@@ -115,7 +116,9 @@ def compare(base: Snapshot, head: Snapshot) -> Changes:
         plan_parts=[label for key, label in PLAN_PARTS.items() if getattr(base.plan, key) != getattr(head.plan, key)]
         + (["tên phần"] if _section_titles(base.plan) != _section_titles(head.plan) else []),
         new_updates=[r for key, r in sorted(head.updates.items()) if key not in base.updates],
-        edited_updates=[r for key, r in sorted(head.updates.items()) if key in base.updates and base.updates[key].update != r.update],
+        edited_updates=[
+            r for key, r in sorted(head.updates.items()) if key in base.updates and base.updates[key].update != r.update
+        ],
         removed_updates=[r for key, r in sorted(base.updates.items()) if key not in head.updates],
         status_changes=_status_changes(base, head),
     )
@@ -135,7 +138,8 @@ def _status_changes(base: Snapshot, head: Snapshot) -> list[tuple[str, str, str]
     for task in head.plan.leaf_tasks:
         # The status does not depend on the reference date; only the overdue flag does.
         after = task_progress(task, head.updates.values(), dt.date.min).status
-        before = task_progress(task, base.updates.values(), dt.date.min).status if task.id in base.plan.task_by_id else NOT_REPORTED
+        known = task.id in base.plan.task_by_id
+        before = task_progress(task, base.updates.values(), dt.date.min).status if known else NOT_REPORTED
         if before != after:
             changes.append((task.id, before, after))
     return changes

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers shared by pages, exports and search.
+"""Vietnamese text helpers shared by pages, exports, the importer and search.
 
 Kept free of any site generator so that the same wording (dates, quarters,
 folded search keys) appears on pages, in downloads and in tests.
@@ -9,7 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .plan.model import Block
 
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -57,21 +62,106 @@ def segments(text: str) -> list[Segment]:
     return out
 
 
-def plain(text: str) -> str:
-    """The text without emphasis marks, for titles, CSV cells and search."""
+def without_emphasis(text: str) -> str:
+    """The text without ``*emphasis*`` marks, for titles and search."""
     return "".join(s.text for s in segments(text))
 
 
-def fold(text: str) -> str:
+def one_line(text: str) -> str:
+    """Without emphasis marks, every run of spaces or line breaks made one space: for calendar and cell text."""
+    return " ".join(without_emphasis(text).split())
+
+
+def content_text(blocks: Iterable[Block], *, bullet: str = "", plain: bool = False, separator: str = "\n") -> str:
+    """A task's content as text: one line per paragraph and per list item (after ``bullet``).
+
+    The single place where the content's structure becomes text, so that
+    the spreadsheet, the calendar and the search list all cut it the same
+    way. ``plain`` drops the emphasis marks and collapses spaces inside
+    each line, for places that cannot show italics; ``separator`` joins
+    the lines ("\\n" for a cell, " " for one searchable run of words)."""
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend([block] if isinstance(block, str) else (bullet + item for item in block.items))
+    if plain:
+        lines = [one_line(part) for line in lines for part in line.split("\n")]
+    return separator.join(lines)
+
+
+def fold_diacritics(text: str) -> str:
     """Lowercase, without diacritics, đ → d: how most citizens type."""
     text = unicodedata.normalize("NFD", text.lower())
     text = "".join(c for c in text if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", text.replace("đ", "d"))
 
 
+def ascii_words(text: str) -> str:
+    """Folded, then only letters and digits, single spaces: "ĐƠN VỊ PHÓI HỢP" → "don vi phoi hop".
+
+    For comparing headers and names whatever their punctuation, and for ids made from names."""
+    return re.sub(r"[^a-z0-9]+", " ", fold_diacritics(text)).strip()
+
+
+# Kept while macros/site/ and tests/ still call the old names; each is the function above, not a copy.
+plain = without_emphasis
+fold = fold_diacritics
+
+
+# Tone marks move between the two vowels of oa, oe, uy: hoá ↔ hóa, khoẻ ↔ khỏe, thuỷ ↔ thủy.
+_PAIRS = ("oa", "oe", "uy")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_WORD = re.compile(r"\w+")
+
+
+def _tone_move(word: str) -> tuple[str, bool] | None:
+    """(the word with its tone on the other vowel, whether the tone was on the first), or None."""
+    letters: list[list[str]] = []  # [base letter, its combining marks]
+    for char in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(char) and letters:
+            letters[-1][1] += char
+        else:
+            letters.append([char, ""])
+    if len(letters) < 2:
+        return None
+    first, second = letters[-2], letters[-1]
+    pair = (first[0] + second[0]).lower()
+    if pair not in _PAIRS or (pair == "uy" and len(letters) > 2 and letters[-3][0].lower() == "q"):
+        return None
+    tone_first = "".join(m for m in first[1] if m in _TONES)
+    tone_second = "".join(m for m in second[1] if m in _TONES)
+    if bool(tone_first) == bool(tone_second):
+        return None
+    tone = tone_first or tone_second
+    source, target = (first, second) if tone_first else (second, first)
+    source[1] = source[1].replace(tone, "")
+    target[1] += tone
+    return unicodedata.normalize("NFC", "".join(base + marks for base, marks in letters)), bool(tone_first)
+
+
+def tone_variant(word: str) -> str | None:
+    """The other accepted spelling of a word ending in oa, oe or uy, or None.
+
+    Only open syllables vary (hoá/hóa, khoẻ/khỏe, thuỷ/thủy); "hoàn", "quý"
+    have one spelling and are left alone."""
+    moved = _tone_move(word)
+    return moved[0] if moved else None
+
+
+def tone_on_first_vowel(text: str) -> str:
+    """Every word of ``text`` with the spelling that puts the tone on the first vowel (hóa, thủy).
+
+    Gives two wordings that differ only in tone placement one form, for comparing names."""
+
+    def first(match: re.Match[str]) -> str:
+        moved = _tone_move(match.group())
+        return moved[0] if moved and not moved[1] else match.group()
+
+    return _WORD.sub(first, text)
+
+
 def shorten(text: str, limit: int = 90) -> str:
     """The first words of a text, cut at a word boundary, for titles and summaries."""
-    text = plain(text)
+    text = without_emphasis(text)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")

@@ -42,7 +42,7 @@ def export_files(
     reference_date: dt.date,
     site_url: str | None = None,
     licence: dict[str, str] | None = None,
-    progress: "PlanState | None" = None,
+    progress: PlanState | None = None,
 ) -> dict[str, bytes]:
     """Every download as ``{file name: bytes}``; the same inputs always give the same bytes.
 

@@ -1,4 +1,4 @@
-"""What every export shares: file names, the licence statement, dates and plain text.
+"""What every export shares: file names, the licence statement and timestamps.
 
 Kept in one place so that the CSV, the spreadsheet, the calendar and the
 data package can never disagree about a file's name, how a date is shown
@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..plan.model import Task, task_slug
-from ..text import plain as without_emphasis
-from ..text import vn_date  # noqa: F401  (re-exported for the exporters)
 
 PLAN_JSON = "plan.json"
 PLAN_SCHEMA = "plan.export.schema.json"
@@ -59,7 +57,7 @@ def build_instant(reference_date: dt.date) -> dt.datetime:
     Using the build's reference date instead of the clock is what makes
     two builds of the same data byte-identical.
     """
-    return dt.datetime.combine(reference_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(reference_date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def site_base(site_url: str | None) -> str | None:
@@ -74,7 +72,3 @@ def task_url(site_url: str | None, task: Task) -> str | None:
     base = site_base(site_url)
     return f"{base}nhiem-vu/{task_slug(task.id)}/" if base else None
 
-
-def plain(text: str) -> str:
-    """Text without the ``*emphasis*`` markers, on one line, for places that cannot show italics."""
-    return " ".join(without_emphasis(text).split())

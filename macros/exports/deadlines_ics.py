@@ -12,9 +12,10 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from ..plan.model import ListBlock, Plan, Task
-from .common import PRECISION_LABELS, build_instant, plain, task_url, vn_date
-from .rows import cell_text
+from ..plan.model import Plan, Task
+from ..text import content_text, vn_date
+from .common import PRECISION_LABELS, build_instant, task_url
+from .rows import BULLET
 
 UID_DOMAIN = "ke-hoach-tdcsxh.xa-ba-dinh.invalid"
 """Fixed, never a real host: the UIDs must not change when the site moves."""
@@ -35,7 +36,8 @@ def deadlines_ics(plan: Plan, reference_date: dt.date, site_url: str | None = No
     for task in plan.tasks:
         if task.schedule.due:
             calendar.add_component(_event(plan, task, stamp, site_url))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical's return type unannotated
+    return ical
 
 
 def _event(plan: Plan, task: Task, stamp: dt.datetime, site_url: str | None) -> Event:
@@ -57,8 +59,7 @@ def _event(plan: Plan, task: Task, stamp: dt.datetime, site_url: str | None) -> 
 
 def first_words(task: Task) -> str:
     """The opening words of the content, enough to recognise a task in a calendar."""
-    texts = [text for block in task.content for text in (block.items if isinstance(block, ListBlock) else [block])]
-    words = plain(" ".join(texts)).split()
+    words = content_text(task.content, plain=True, separator=" ").split()
     head = " ".join(words[:SUMMARY_WORDS])
     return head + "…" if len(words) > SUMMARY_WORDS else head
 
@@ -76,9 +77,6 @@ def _description(plan: Plan, task: Task) -> str:
     lines.append(f"Thời gian thực hiện: {schedule.text}")
     lines.append(f"Hạn: {vn_date(schedule.due)} (văn bản nêu hạn theo {PRECISION_LABELS[schedule.due_precision]})")
     lines.append("")
-    lines.append(plain_content(task))
+    lines.append(content_text(task.content, bullet=BULLET, plain=True))
     return "\n".join(lines)
 
-
-def plain_content(task: Task) -> str:
-    return "\n".join(plain(line) for line in cell_text(task.content).split("\n"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,10 +33,11 @@ from ..plan.model import (
     Unit,
     UnitCell,
 )
+from ..plan.schema import json_schema
 from .common import check_licence, licence_statement, site_base, task_url
 
-FORMAT = "ke-hoach-nhiem-vu"
-VERSION = 1
+FORMAT: Final = "ke-hoach-nhiem-vu"
+VERSION: Final = 1
 
 
 class _Frozen(BaseModel):
@@ -65,7 +66,9 @@ class ExportSection(_Frozen):
 
 
 class ExportStatus(_Frozen):
-    status: str = Field(description="Tình trạng hiện tại: chua-co-bao-cao, chua-bat-dau, dang-thuc-hien, hoan-thanh, tam-dung, khong-thuc-hien.")
+    status: str = Field(
+        description="Tình trạng hiện tại: chua-co-bao-cao, chua-bat-dau, dang-thuc-hien, hoan-thanh, tam-dung, khong-thuc-hien."
+    )
     label: str = Field(description="Tên tình trạng bằng tiếng Việt.")
     overdue: bool = Field(description="true: đã qua hạn hoàn thành mà chưa hoàn thành (tính theo ngày dựng).")
     last_date: dt.date | None = Field(description="Ngày báo cáo gần nhất.")
@@ -196,22 +199,15 @@ def plan_json(
     return _dump(data)
 
 
-def export_schema() -> dict[str, Any]:
-    """The JSON Schema of ``plan.json``, generated from :class:`PlanExport` so it cannot drift."""
-    schema = PlanExport.model_json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Kế hoạch nhiệm vụ (plan.json)",
-        "description": (
-            "Cấu trúc của tệp plan.json: thông tin kế hoạch, các phần, các nhiệm vụ theo thứ tự văn bản, "
-            "các đơn vị, loại sản phẩm, loại thời gian; tình trạng tiến độ (status) và các báo cáo (updates)."
-        ),
-        **{k: v for k, v in schema.items() if k not in {"title", "description"}},
-    }
-
-
 def export_schema_json() -> bytes:
-    return _dump(export_schema())
+    """The JSON Schema of ``plan.json``, generated from :class:`PlanExport` so it cannot drift."""
+    return json_schema(
+        PlanExport,
+        "Kế hoạch nhiệm vụ (plan.json)",
+        "Cấu trúc của tệp plan.json: thông tin kế hoạch, các phần, các nhiệm vụ theo thứ tự văn bản, "
+        "các đơn vị, loại sản phẩm, loại thời gian; tình trạng tiến độ (status) và các báo cáo (updates).",
+        mode="serialization",
+    ).encode("utf-8")
 
 
 def plan_from_export(data: dict[str, Any]) -> Plan:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..plan.model import TASK_ID, Block, ListBlock, Plan, Task
+from ..plan.model import TASK_ID, Plan, Task
+from ..text import content_text
 from .common import PRECISION_LABELS, task_url
 
 BULLET = "• "
@@ -75,17 +76,6 @@ COLUMNS: tuple[Column, ...] = (
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 
 
-def cell_text(blocks: list[Block]) -> str:
-    """Paragraphs and list items of a cell, one per line, list items after a bullet."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            lines.extend(BULLET + item for item in block.items)
-        else:
-            lines.append(block)
-    return "\n".join(lines)
-
-
 def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, str]:
     """A task as text cells keyed by :attr:`Column.key`; dates in ISO form (writers may reformat)."""
     schedule = task.schedule
@@ -95,7 +85,7 @@ def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, s
         "number": task.number,
         "parent": task.parent_id or "",
         "heading": YES if task.heading else NO,
-        "content": cell_text(task.content),
+        "content": content_text(task.content, bullet=BULLET),
         "lead_text": task.lead.text,
         "lead_units": MULTI.join(plan.unit_by_id[u].name for u in task.lead.units),
         "coordinating_text": task.coordinating.text,
@@ -123,12 +113,8 @@ def is_formula_like(value: str) -> bool:
 def guard(value: str) -> str:
     """Prefix an apostrophe to a cell a spreadsheet would run as a formula.
 
-    A cell that already starts with an apostrophe gets one too, so that
-    :func:`unguard` can always remove exactly one and give the text back.
+    A cell that already starts with an apostrophe gets one too, so that a
+    reader can always remove exactly one and get the text back.
     """
     return "'" + value if is_formula_like(value) or value.startswith("'") else value
 
-
-def unguard(value: str) -> str:
-    """The exact text before :func:`guard`."""
-    return value[1:] if value.startswith("'") else value

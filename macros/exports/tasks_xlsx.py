@@ -14,14 +14,15 @@ import zipfile
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..plan.model import Plan
-from .common import build_instant, vn_date
+from ..text import vn_date
+from .common import build_instant
 from .rows import COLUMNS, HEADERS, is_formula_like, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"
@@ -45,6 +46,8 @@ def tasks_xlsx(plan: Plan, reference_date: dt.date, site_url: str | None = None)
     """The workbook: the task table, then the units with how many tasks name them."""
     workbook = Workbook()
     tasks = workbook.active
+    if not isinstance(tasks, Worksheet):  # a new workbook always opens on one empty worksheet
+        raise TypeError(f"bảng tính mới không có trang tính: {tasks!r}")
     tasks.title = TASKS_SHEET
     _fill_tasks(tasks, plan, site_url)
     _fill_units(workbook.create_sheet(UNITS_SHEET), plan)
@@ -103,7 +106,7 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequen
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
 
 
-def _put(cell: Cell, value: str | int) -> None:
+def _put(cell: Cell | MergedCell, value: str | int) -> None:
     """Text stays text: openpyxl would turn ``=1+1`` into a formula, so the type is forced back."""
     cell.alignment = _TOP
     if value == "":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import fold as text_fold
+from ..text import ascii_words
 
 ROLES = ("number", "task", "lead", "coordinating", "deliverable", "schedule")
 
@@ -36,11 +36,6 @@ LABELS = {
 }
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: "ĐƠN VỊ PHÓI HỢP" → "don vi phoi hop"."""
-    return re.sub(r"[^a-z0-9]+", " ", text_fold(text)).strip()
-
-
 @dataclass(frozen=True)
 class Columns:
     index: dict[str, int]
@@ -60,7 +55,7 @@ class Columns:
 
 
 def role_of(header: str) -> str | None:
-    folded = fold(header)
+    folded = ascii_words(header)
     if not folded:
         return None
     for role, words in KEYWORDS.items():

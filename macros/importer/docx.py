@@ -9,6 +9,14 @@ are read on as if the table never broke.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
+    from docx.document import Document as DocxDocument
+    from docx.oxml.document import CT_Body
+    from docx.table import Table as DocxTable
+    from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
 
 from .columns import Columns, not_a_task_table, recognise
 from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
@@ -16,7 +24,7 @@ from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragr
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
 
-def _is_list_paragraph(paragraph) -> bool:  # noqa: ANN001 - python-docx Paragraph
+def _is_list_paragraph(paragraph: Paragraph) -> bool:
     """Word lists: a numbering property on the paragraph, or a list style ("List Bullet")."""
     ppr = paragraph._p.pPr
     numbered = ppr is not None and ppr.find(W_NUMPR) is not None
@@ -24,7 +32,7 @@ def _is_list_paragraph(paragraph) -> bool:  # noqa: ANN001 - python-docx Paragra
     return numbered or style.lower().startswith("list")
 
 
-def read_cell(cell) -> Cell:  # noqa: ANN001 - python-docx _Cell
+def read_cell(cell: _Cell) -> Cell:
     texts: list[tuple[str, bool]] = []
     segments: list[Segment] = []
     for paragraph in cell.paragraphs:
@@ -34,7 +42,7 @@ def read_cell(cell) -> Cell:  # noqa: ANN001 - python-docx _Cell
     return Cell(paragraphs(texts), is_bold(segments))
 
 
-def read_row(row, where: str) -> Row:  # noqa: ANN001 - python-docx _Row
+def read_row(row: _Row, where: str) -> Row:
     """A cell merged across columns appears once; the columns it covers read as empty."""
     cells: list[Cell] = []
     previous = None
@@ -44,7 +52,7 @@ def read_row(row, where: str) -> Row:  # noqa: ANN001 - python-docx _Row
     return Row(cells, where)
 
 
-def _texts(row) -> list[str]:  # noqa: ANN001
+def _texts(row: _Row) -> list[str]:
     return [clean(c.text).strip() for c in row.cells]
 
 
@@ -79,7 +87,7 @@ def read_docx(path: Path) -> Table:
     return found
 
 
-def _preamble_before(document, body, table) -> list[str]:  # noqa: ANN001
+def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable) -> list[str]:
     """Paragraphs above the task table: the appendix label, its title and what it is attached to."""
     from docx.text.paragraph import Paragraph
 

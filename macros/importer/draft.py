@@ -100,7 +100,8 @@ def _names(task: DraftTask, cell: str, registry: Registry, regs: Registries, rep
         report.add("split", f"{task.id} {CELL_LABELS[cell]}: \"{text}\" → " + "; ".join(_shown(m) for m in matches))
     for m in matches:
         if m.how == "loose":
-            report.add("loose", f"{task.id} {CELL_LABELS[cell]}: \"{m.wording}\" ≈ \"{m.entry.name}\" ({m.entry.id}); đã thêm vào aliases.")
+            report.add("loose", f"{task.id} {CELL_LABELS[cell]}: \"{m.wording}\" ≈ \"{m.entry.name}\" ({m.entry.id}); "
+                                "đã thêm vào aliases.")
         elif m.how == "new" and m.entry.id not in regs.reported_new:
             regs.reported_new.add(m.entry.id)
             report.add("new", f"{task.id} {CELL_LABELS[cell]}: \"{m.entry.name}\" → mã mới {m.entry.id} ({registry.kind.label}).")
@@ -124,7 +125,8 @@ def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, An
     if not parsed.kinds and not parsed.due:
         report.add("schedule", f"{task.id}: \"{text}\" — không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản.")
     elif parsed.dates_found > 1 and parsed.due:
-        report.add("schedule", f"{task.id}: \"{text}\" — có {parsed.dates_found} mốc thời gian; đã chọn hạn {parsed.due.date.isoformat()} ({parsed.due.precision}).")
+        report.add("schedule", f"{task.id}: \"{text}\" — có {parsed.dates_found} mốc thời gian; "
+                               f"đã chọn hạn {parsed.due.date.isoformat()} ({parsed.due.precision}).")
     elif not parsed.understood:
         report.add("schedule", f"{task.id}: \"{text}\" — chỉ hiểu được một phần; cần xem lại.")
     return out

@@ -16,14 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .columns import fold
+from ..text import ascii_words, tone_on_first_vowel
 
 SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
-TONES = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "mttq": "mặt trận tổ quốc",
@@ -36,9 +31,7 @@ PLACEHOLDER = "(chưa rõ — cần điền)"
 
 def key(text: str) -> str:
     """The form two wordings of one name share."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    for old, new in TONES.items():
-        text = text.replace(old, new)
+    text = tone_on_first_vowel(unicodedata.normalize("NFC", text).casefold())
     text = re.sub(r"\s*[-–—]\s*", "-", text)
     text = re.sub(r"\s+", " ", text).strip(" .;,:")
     words = [ABBREVIATIONS.get(w, w) for w in text.split(" ")]
@@ -46,7 +39,7 @@ def key(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"\s+", "-", fold(text)) or "muc"
+    return re.sub(r"\s+", "-", ascii_words(text)) or "muc"
 
 
 def tidy(piece: str) -> str:
@@ -63,7 +56,8 @@ class Entry:
     extra: dict[str, Any] = field(default_factory=dict)
     new: bool = False
 
-    def keys(self) -> list[str]:
+    def match_keys(self) -> list[str]:
+        """The compared form (:func:`key`) of the name and of every alias."""
         return [key(n) for n in [self.name, *self.aliases]]
 
     def as_dict(self) -> dict[str, Any]:
@@ -130,7 +124,7 @@ class Registry:
         self.used: list[str] = []
 
     def _index(self) -> dict[str, Entry]:
-        return {k: e for e in self.entries for k in e.keys()}
+        return {k: e for e in self.entries for k in e.match_keys()}
 
     def _piece_key(self, wording: str) -> str:
         if self.kind.strip_owner:
@@ -179,22 +173,21 @@ class Registry:
         folded = key(piece)
         if any(folded == h or folded.startswith(h + " ") for h in map(key, self.kind.heads)):
             return False
-        if self.kind.upper_starts_name and piece[:1].isupper() and sep.strip() in (",", ";"):
-            return False
-        return True
+        # In unit cells a capital after "," or ";" starts a new name.
+        return not (self.kind.upper_starts_name and piece[:1].isupper() and sep.strip() in (",", ";"))
 
     def _loose_or_new(self, wording: str) -> Match:
         wanted = self._piece_key(wording)
         best: tuple[int, Entry] | None = None
         for entry in self.entries:
-            for k in entry.keys():
-                close = fold(k) == fold(wanted)
+            for k in entry.match_keys():
+                close = ascii_words(k) == ascii_words(wanted)
                 prefix = _qualified(wanted, k) or _qualified(k, wanted, most=1)
                 if (close or prefix) and (best is None or len(k) > best[0]):
                     best = (len(k), entry)
         if best:
             entry = best[1]
-            if self._piece_key(wording) not in entry.keys():
+            if self._piece_key(wording) not in entry.match_keys():
                 entry.aliases.append(self._alias(wording))
             return Match(wording, entry, "loose")
         name = self._alias(wording)

@@ -94,7 +94,7 @@ def recurrences(text: str, entries: list[Entry]) -> list[Entry]:
     hits: list[tuple[int, Entry]] = []
     taken: list[tuple[int, int]] = []
     for entry in entries:
-        for name in sorted(entry.keys(), key=len, reverse=True):
+        for name in sorted(entry.match_keys(), key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
                 if not any(a < m.end() and m.start() < b for a, b in taken):
                     taken.append((m.start(), m.end()))
@@ -112,7 +112,7 @@ LINKING = ("và", "từ", "đến", "trong", "hoàn thành", "trước", "ngày"
 def understood(text: str, kinds: list[Entry]) -> bool:
     """Whether nothing but recurrences, dates and linking words is left in the cell."""
     rest = key(DATE.sub(" ", text.casefold()))
-    names = [name for entry in kinds for name in entry.keys()] + [key(w) for w in LINKING]
+    names = [name for entry in kinds for name in entry.match_keys()] + [key(w) for w in LINKING]
     for name in sorted(names, key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest)
     return not re.sub(r"[\W_]+", "", rest)

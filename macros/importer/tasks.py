@@ -20,7 +20,7 @@ from .rows import Cell, Row
 ROMAN = re.compile(r"^[IVXLC]+$")
 DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 LETTER = re.compile(r"^[a-zđ]$")
-VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+VIETNAMESE_LETTERS = list("abcdđeghiklmnopqrstuvxy")  # the sub-item letters, in alphabet order
 CELLS = ("lead", "coordinating", "deliverable", "schedule")
 SENTENCE_END = re.compile(r"[.!?…:;]\*?[\"”»)]?$")
 
@@ -93,11 +93,13 @@ def read_rows(rows: list[Row], columns: Columns, report: Report) -> list[DraftSe
             sections.append(DraftSection(number, cell.text, row.where))
             current = None
             if any(others.values()):
-                report.add("row", f"{row.where}: dòng tiêu đề phần {number} có nội dung ở cột đơn vị/sản phẩm/thời gian; đã bỏ qua.")
+                report.add("row", f"{row.where}: dòng tiêu đề phần {number} có nội dung ở cột đơn vị/sản phẩm/thời gian; "
+                                  "đã bỏ qua.")
             continue
         if not sections:
             sections.append(DraftSection("I", "", row.where))
-            report.add("row", f"{row.where}: bảng không có phần (I, II…) trước nhiệm vụ đầu tiên; đã tạo phần I, cần điền tên phần.")
+            report.add("row", f"{row.where}: bảng không có phần (I, II…) trước nhiệm vụ đầu tiên; "
+                              "đã tạo phần I, cần điền tên phần.")
         if number == "":
             if cell.empty and not any(others.values()):
                 continue
@@ -147,7 +149,8 @@ def assign_ids(sections: list[DraftSection], report: Report) -> None:
             if task.level == "decimal":
                 if task.number is None:
                     task.number = _free_number(section.id, taken)
-                    report.add("lost", f"{task.where}: dòng không có số thứ tự nhưng có đơn vị/sản phẩm riêng; đã tạm coi là nhiệm vụ {section.id}.{task.number} — cần kiểm tra.")
+                    report.add("lost", f"{task.where}: dòng không có số thứ tự nhưng có đơn vị/sản phẩm riêng; "
+                                       f"đã tạm coi là nhiệm vụ {section.id}.{task.number} — cần kiểm tra.")
                 task.id = _unique(f"{section.id}.{task.number}", section, task, report)
                 taken.add(task.id)
                 parent, previous_letter = task, None
@@ -176,7 +179,8 @@ def _unique(task_id: str, section: DraftSection, task: DraftTask, report: Report
     base, n = task_id.rsplit(".", 1)[0], 1
     while f"{base}.{n}" in used:
         n += 1
-    report.add("row", f"{task.where}: số thứ tự {task.number} bị trùng trong phần {section.id}; đã đặt mã {base}.{n} — cần kiểm tra.")
+    report.add("row", f"{task.where}: số thứ tự {task.number} bị trùng trong phần {section.id}; "
+                      f"đã đặt mã {base}.{n} — cần kiểm tra.")
     return f"{base}.{n}"
 
 
@@ -186,14 +190,17 @@ def _letter(section: DraftSection, task: DraftTask, parent: DraftTask | None, pr
     if task.number is None:
         after = VIETNAMESE_LETTERS.index(previous) + 1 if previous in VIETNAMESE_LETTERS else 0
         task.number = VIETNAMESE_LETTERS[min(after, len(VIETNAMESE_LETTERS) - 1)]
-        report.add("lost", f"{task.where}: dòng không có số thứ tự nhưng có đơn vị/sản phẩm riêng; đã tạm coi là mục {task.number} — cần kiểm tra.")
+        report.add("lost", f"{task.where}: dòng không có số thứ tự nhưng có đơn vị/sản phẩm riêng; "
+                           f"đã tạm coi là mục {task.number} — cần kiểm tra.")
     if parent is None:
         task.id = f"{section.id}.{_free_number(section.id, {t.id for t in section.tasks if t.id})}"
-        report.add("row", f"{task.where}: mục {task.number} không có nhiệm vụ cha (1, 2…) phía trên; đã đặt mã {task.id} — cần kiểm tra.")
+        report.add("row", f"{task.where}: mục {task.number} không có nhiệm vụ cha (1, 2…) phía trên; "
+                          f"đã đặt mã {task.id} — cần kiểm tra.")
         return None
     expected = VIETNAMESE_LETTERS[VIETNAMESE_LETTERS.index(previous) + 1] if previous in VIETNAMESE_LETTERS[:-1] else "a"
     if task.number != expected:
-        report.add("row", f"{task.where}: mục \"{task.number}\" không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g…); mục chờ đợi là \"{expected}\".")
+        report.add("row", f"{task.where}: mục \"{task.number}\" không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g…); "
+                          f"mục chờ đợi là \"{expected}\".")
     task.id = _unique(f"{parent.id}.{task.number}", section, task, report)
     return task.number
 

@@ -28,7 +28,7 @@ class _CellParser(HTMLParser):
     def _new(self, listed: bool = False) -> None:
         self.paras.append(([], listed))
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser's signature
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("i", "em"):
             self.italic += 1
         elif tag in ("b", "strong"):

@@ -23,7 +23,7 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def plain(value: Any) -> str:
+def yaml_scalar(value: Any) -> str:
     """Ids and dates as editors write them; anything YAML would misread is quoted."""
     if value is None:
         return "null"
@@ -37,7 +37,7 @@ def plain(value: Any) -> str:
 
 
 def ids(values: list[str]) -> str:
-    return "[" + ", ".join(plain(v) for v in values) + "]"
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
 
 
 def strings(values: list[str], indent: str) -> list[str]:
@@ -66,22 +66,22 @@ def _meta(meta: dict[str, Any]) -> list[str]:
     for name in ("title", "source_label", "source_title", "source_attachment", "issuer", "province"):
         out.append(f"  {name}: {q(meta[name])}")
     out.append(f"  number: {q(meta['number']) if meta.get('number') else 'null'}")
-    out.append(f"  date: {plain(meta.get('date'))}")
+    out.append(f"  date: {yaml_scalar(meta.get('date'))}")
     out.append(f"  topic: {q(meta['topic'])}")
     out += ["  summary:"] + strings(meta["summary"], "    ")
     out.append("  legal_bases:")
     for basis in meta["legal_bases"]:
-        out.append(f"    - id: {plain(basis['id'])}")
+        out.append(f"    - id: {yaml_scalar(basis['id'])}")
         out += [f"      {k}: {q(basis[k])}" for k in ("title", "number")]
         if basis.get("date"):
-            out.append(f"      date: {plain(basis['date'])}")
+            out.append(f"      date: {yaml_scalar(basis['date'])}")
         out.append(f"      issuer: {q(basis['issuer'])}")
     out.append("  source_columns: [" + ", ".join(q(c) for c in meta["source_columns"]) + "]")
     return out
 
 
 def _unit(unit: dict[str, Any]) -> list[str]:
-    out = [f"  - id: {plain(unit['id'])}", f"    name: {q(unit['name'])}", f"    short: {q(unit['short'])}"]
+    out = [f"  - id: {yaml_scalar(unit['id'])}", f"    name: {q(unit['name'])}", f"    short: {q(unit['short'])}"]
     out += [f"    kind: {unit['kind']}", f"    member_of: {ids(unit['member_of'])}"]
     if not unit["aliases"]:
         return out + ["    aliases: []"]
@@ -90,11 +90,11 @@ def _unit(unit: dict[str, Any]) -> list[str]:
 
 def _named(kind: dict[str, Any]) -> list[str]:
     aliases = "[" + ", ".join(q(a) for a in kind["aliases"]) + "]"
-    return [f"  - id: {plain(kind['id'])}", f"    name: {q(kind['name'])}", f"    aliases: {aliases}"]
+    return [f"  - id: {yaml_scalar(kind['id'])}", f"    name: {q(kind['name'])}", f"    aliases: {aliases}"]
 
 
 def _section(section: dict[str, Any]) -> list[str]:
-    out = [f"  - id: {plain(section['id'])}", f"    title: {q(section['title'])}"]
+    out = [f"  - id: {yaml_scalar(section['id'])}", f"    title: {q(section['title'])}"]
     if not section["tasks"]:
         return out + ["    tasks: []"]
     out.append("    tasks:")
@@ -104,7 +104,7 @@ def _section(section: dict[str, Any]) -> list[str]:
 
 
 def _task(task: dict[str, Any]) -> list[str]:
-    out = [f"      - id: {plain(task['id'])}", f"        number: {q(task['number'])}", "        content:"]
+    out = [f"      - id: {yaml_scalar(task['id'])}", f"        number: {q(task['number'])}", "        content:"]
     for block in task["content"]:
         if isinstance(block, str):
             out.append(f"          - {q(block)}")
@@ -120,5 +120,5 @@ def _task(task: dict[str, Any]) -> list[str]:
         value = task[cell]
         out += [f"        {cell}:", f"          text: {q(value['text'])}", f"          {listed}: {ids(value[listed])}"]
         if value.get("due"):
-            out += [f"          due: {plain(value['due'])}", f"          due_precision: {value['due_precision']}"]
+            out += [f"          due: {yaml_scalar(value['due'])}", f"          due_precision: {value['due_precision']}"]
     return out

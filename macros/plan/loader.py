@@ -9,14 +9,15 @@ an editor fixes a file in one round.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from .model import Plan
+from .model import DeliverableKind, Plan, Schedule, Section, Unit
 from .problems import DataError, Problem
 from .yamlsource import YamlDocument, load_yaml
 
@@ -55,7 +56,8 @@ def validate(doc: YamlDocument) -> Plan:
     if not isinstance(doc.data, dict):
         kind = "một danh sách" if isinstance(doc.data, list) else "một giá trị đơn"
         raise DataError(
-            [Problem(doc.file, doc.line_of(()), "", f"tệp là {kind}; cần một kế hoạch (bảng khóa: giá trị) với các mục {TOP_KEYS}.")]
+            [Problem(doc.file, doc.line_of(()), "", f"tệp là {kind}; "
+                                                    f"cần một kế hoạch (bảng khóa: giá trị) với các mục {TOP_KEYS}.")]
         )
     try:
         return Plan.model_validate(doc.data)
@@ -79,7 +81,7 @@ def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def expected_message(err: dict[str, Any]) -> str:
+def expected_message(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
     messages = {
         "missing": "thiếu trường bắt buộc này",
@@ -112,7 +114,7 @@ def expected_message(err: dict[str, Any]) -> str:
     return messages.get(kind, "giá trị không hợp lệ")
 
 
-def shape_problem(doc: YamlDocument, err: dict[str, Any], expected: Callable[[dict[str, Any]], str] | None = None) -> Problem:
+def shape_problem(doc: YamlDocument, err: ErrorDetails, expected: Callable[[ErrorDetails], str] | None = None) -> Problem:
     """One pydantic error as a Problem; ``expected`` lets other files (updates) word their own fields."""
     # Pydantic names the union branch in the location (str / ListBlock); editors never see those.
     loc = tuple(k for k in err["loc"] if k not in ("str", "ListBlock", "function-after[_nfc(), str]"))
@@ -129,23 +131,25 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
     def report(loc: tuple[Any, ...], message: str, severity: str = "error") -> None:
         problems.append(Problem(doc.file, doc.line_of(loc), field_name(doc, loc), message, severity))  # type: ignore[arg-type]
 
-    for name, items in (
-        ("units", plan.units),
-        ("deliverable_kinds", plan.deliverable_kinds),
-        ("schedules", plan.schedules),
-        ("sections", plan.sections),
-    ):
-        counts = Counter(item.id for item in items)
+    registries: dict[str, Sequence[Unit | DeliverableKind | Schedule | Section]] = {
+        "units": plan.units,
+        "deliverable_kinds": plan.deliverable_kinds,
+        "schedules": plan.schedules,
+        "sections": plan.sections,
+    }
+    for name, items in registries.items():
+        ids: set[str] = set()
         for i, item in enumerate(items):
-            if counts[item.id] > 1:
+            if item.id in ids:  # the first occurrence is the one kept; every later one is reported, as for tasks
                 report((name, i, "id"), f"mã \"{item.id}\" bị trùng; mỗi mục trong {name} cần một mã riêng.")
-                counts[item.id] = 0  # report each duplicate once, at its second occurrence onwards
+            ids.add(item.id)
 
     units = plan.unit_by_id
     for i, unit in enumerate(plan.units):
         for j, group in enumerate(unit.member_of):
             if group not in units:
-                report(("units", i, "member_of", j), f"không có nhóm đơn vị với mã \"{group}\"; cần một mã trong units có kind: group.")
+                report(("units", i, "member_of", j), f"không có nhóm đơn vị với mã \"{group}\"; "
+                                                     "cần một mã trong units có kind: group.")
             elif units[group].kind != "group":
                 report(("units", i, "member_of", j), f"\"{group}\" là một cơ quan, không phải một nhóm (kind: group).")
 
@@ -158,10 +162,12 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 report(loc + ("id",), f"mã nhiệm vụ \"{task.id}\" bị trùng; mỗi nhiệm vụ cần một mã riêng.")
             seen.setdefault(task.id, (s, t))
             if task.slug in slugs and slugs[task.slug] != task.id:
-                report(loc + ("id",), f"mã \"{task.id}\" cho cùng địa chỉ trang nhiem-vu/{task.slug}/ với \"{slugs[task.slug]}\"; hãy đổi một trong hai mã.")
+                report(loc + ("id",), f"mã \"{task.id}\" và mã \"{slugs[task.slug]}\" cho cùng một địa chỉ trang; "
+                                      "hãy đổi một trong hai mã.")
             slugs.setdefault(task.slug, task.id)
             if task.section_id != section.id:
-                report(loc + ("id",), f"nhiệm vụ \"{task.id}\" nằm trong phần {section.id}; mã phải bắt đầu bằng \"{section.id}.\".")
+                report(loc + ("id",), f"nhiệm vụ \"{task.id}\" nằm trong phần {section.id}; "
+                                      f"mã phải bắt đầu bằng \"{section.id}.\".")
             parent = task.parent_id
             if parent and parent not in seen:
                 report(loc + ("id",), f"mục con \"{task.id}\" không có mục cha \"{parent}\" đứng trước nó trong cùng phần.")
@@ -173,13 +179,16 @@ def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> No
     for cell in ("lead", "coordinating"):
         for j, unit in enumerate(getattr(task, cell).units):
             if unit not in plan.unit_by_id:
-                report(loc + (cell, "units", j), f"không có đơn vị với mã \"{unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
+                report(loc + (cell, "units", j), f"không có đơn vị với mã \"{unit}\"; "
+                                                 f"cần một mã trong units ({', '.join(plan.unit_by_id)}).")
     for j, kind in enumerate(task.deliverable.kinds):
         if kind not in plan.kind_by_id:
-            report(loc + ("deliverable", "kinds", j), f"không có loại sản phẩm với mã \"{kind}\"; cần một mã trong deliverable_kinds ({', '.join(plan.kind_by_id)}).")
+            report(loc + ("deliverable", "kinds", j), f"không có loại sản phẩm với mã \"{kind}\"; "
+                                                      f"cần một mã trong deliverable_kinds ({', '.join(plan.kind_by_id)}).")
     for j, kind in enumerate(task.schedule.kinds):
         if kind not in plan.schedule_by_id:
-            report(loc + ("schedule", "kinds", j), f"không có loại thời gian với mã \"{kind}\"; cần một mã trong schedules ({', '.join(plan.schedule_by_id)}).")
+            report(loc + ("schedule", "kinds", j), f"không có loại thời gian với mã \"{kind}\"; "
+                                                   f"cần một mã trong schedules ({', '.join(plan.schedule_by_id)}).")
     if task.heading:
         return
     for cell, label in (("lead", "đơn vị chủ trì"), ("deliverable", "sản phẩm"), ("schedule", "thời gian thực hiện")):

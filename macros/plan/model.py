@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from functools import cached_property
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -41,7 +41,7 @@ class ListBlock(_Strict):
     items: list[NonEmptyText] = Field(min_length=1, description="Các gạch đầu dòng, chép đúng văn bản gốc.")
 
 
-Block = Union[NonEmptyText, ListBlock]
+Block = NonEmptyText | ListBlock
 
 
 class UnitCell(_Strict):

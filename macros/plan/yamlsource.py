@@ -59,7 +59,8 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
         raise DataError([Problem(name, None, "", "không tìm thấy tệp.")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(
-            [Problem(name, None, "", f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại tệp với mã hoá UTF-8.")]
+            [Problem(name, None, "", f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
+                                     "hãy lưu lại tệp với mã hoá UTF-8.")]
         ) from None
     return parse_yaml(text, name)
 
@@ -93,7 +94,11 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
     # self-referencing or exponential aliases would hang or crash the reader.
     seen = set() if seen is None else seen
     if id(node) in seen:
-        raise _Refused(problem="giá trị này được dùng lại ở chỗ khác bằng bí danh YAML (&tên … *tên); tệp dữ liệu không dùng bí danh, hãy viết lại giá trị ở từng chỗ", problem_mark=node.start_mark)
+        raise _Refused(
+            problem="giá trị này được dùng lại ở chỗ khác bằng bí danh YAML (&tên … *tên); "
+            "tệp dữ liệu không dùng bí danh, hãy viết lại giá trị ở từng chỗ",
+            problem_mark=node.start_mark,
+        )
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         seen.add(id(node))
     doc.lines.setdefault(path, node.start_mark.line + 1)
@@ -101,7 +106,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(problem="tên trường phải là một chữ, không phải danh sách hay bảng", problem_mark=key_node.start_mark)
+                raise _Refused(
+                    problem="tên trường phải là một chữ, không phải danh sách hay bảng", problem_mark=key_node.start_mark
+                )
             key = loader.construct_object(key_node, deep=True)
             if key in result:
                 first = doc.lines.get(path + (key,))
@@ -123,11 +130,14 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
 _SYNTAX_HINTS = [
     ("found character '\\t' that cannot start any token", "có ký tự TAB ở đầu dòng; YAML chỉ chấp nhận dấu cách để thụt lề"),
     ("found a tab character", "có ký tự TAB ở đầu dòng; YAML chỉ chấp nhận dấu cách để thụt lề"),
-    ("mapping values are not allowed here", "dấu hai chấm \":\" đặt sai chỗ; nếu nội dung có dấu hai chấm, hãy đặt cả nội dung trong ngoặc kép"),
+    ("mapping values are not allowed here",
+     "dấu hai chấm \":\" đặt sai chỗ; nếu nội dung có dấu hai chấm, hãy đặt cả nội dung trong ngoặc kép"),
     ("could not find expected ':'", "thiếu dấu hai chấm \":\" sau tên trường, hoặc một chuỗi trong ngoặc kép chưa được đóng"),
-    ("found unexpected end of stream", "tệp kết thúc khi một chuỗi hoặc danh sách chưa được đóng (thiếu dấu ngoặc kép hoặc ngoặc vuông)"),
+    ("found unexpected end of stream",
+     "tệp kết thúc khi một chuỗi hoặc danh sách chưa được đóng (thiếu dấu ngoặc kép hoặc ngoặc vuông)"),
     ("did not find expected key", "thụt lề không thẳng hàng: các trường cùng cấp phải bắt đầu ở cùng một cột"),
-    ("did not find expected '-' indicator", "thụt lề không thẳng hàng trong danh sách: các mục \"-\" phải bắt đầu ở cùng một cột"),
+    ("did not find expected '-' indicator",
+     "thụt lề không thẳng hàng trong danh sách: các mục \"-\" phải bắt đầu ở cùng một cột"),
     ("expected <block end>, but found", "thụt lề không thẳng hàng: dòng này lùi vào hoặc lùi ra sai cột"),
     ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
     ("while scanning a quoted scalar", "chuỗi trong ngoặc kép chưa được đóng"),

@@ -53,7 +53,8 @@ def _parse_epoch(value: str) -> int:
         return int(value)
     except ValueError:
         raise DataError(
-            [Problem("SOURCE_DATE_EPOCH", None, "", f"cần một số nguyên (số giây kể từ 1970-01-01 UTC); giá trị đang có: {value!r}.")]
+            [Problem("SOURCE_DATE_EPOCH", None, "", "cần một số nguyên (số giây kể từ 1970-01-01 UTC); "
+                                                    f"giá trị đang có: {value!r}.")]
         ) from None
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..plan.model import Plan, Task
 from ..plan.problems import Problem
-from .updates import STATUS_LABELS, UpdateRecord
+from .updates import STATUS_LABELS, UpdateRecord, load_updates
 
 NOT_REPORTED = "chua-co-bao-cao"
 OVERDUE_LABEL = "Quá hạn"
@@ -40,10 +40,6 @@ class TaskProgress:
     @property
     def label(self) -> str:
         return DERIVED_LABELS[self.status]
-
-    @property
-    def reported(self) -> bool:
-        return self.status != NOT_REPORTED
 
 
 @dataclass(frozen=True)
@@ -144,24 +140,13 @@ class PlanState:
         return any(r.update.example for r in self.records)
 
 
-def load_progress(plan_path: Path | str, today: dt.date | None = None) -> PlanState:
-    """The one place that reads files: plan, ``updates/`` next to it, reference date of its repository.
+def progress_state(
+    plan: Plan, warnings: list[Problem], updates_dir: Path, today: dt.date, display: str | None = None
+) -> PlanState:
+    """Progress for an already loaded plan, so a build reads plan.yaml once.
 
-    Raises :class:`~macros.problems.DataError` (Vietnamese, file:line) like
-    ``make check``; everything above is pure and takes this result apart."""
-    from ..plan.loader import load_plan
-    from .refdate import reference_date
-
-    plan_path = Path(plan_path)
-    loaded = load_plan(plan_path)
-    today = today or reference_date(plan_path.resolve().parent)
-    return progress_state(loaded.plan, loaded.warnings, plan_path.parent / "updates", today)
-
-
-def progress_state(plan: Plan, warnings: list[Problem], updates_dir: Path, today: dt.date, display: str | None = None) -> PlanState:
-    """Progress for an already loaded plan, so a build reads plan.yaml once."""
-    from .updates import load_updates
-
+    The one function here that reads files (the updates); raises
+    :class:`~macros.plan.problems.DataError` like ``make check``."""
     updates = load_updates(updates_dir, plan, today, display=display)
     tasks = plan_progress(plan, updates.records, today)
     return PlanState(plan, updates.records, today, tasks, summarise(plan, tasks), warnings + updates.warnings)

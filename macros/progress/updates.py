@@ -22,19 +22,20 @@ A file looks like::
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError
+from pydantic_core import ErrorDetails
 
-from ..text import vn_date
-from ..plan.loader import display_path, expected_message, shape_problem, field_name
+from ..plan.loader import display_path, expected_message, field_name, shape_problem
 from ..plan.model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
 from ..plan.problems import DataError, Problem
+from ..plan.schema import json_schema
 from ..plan.yamlsource import YamlDocument, load_yaml
+from ..text import fold_diacritics, vn_date
 
 Status = Literal["chua-bat-dau", "dang-thuc-hien", "hoan-thanh", "tam-dung", "khong-thuc-hien"]
 
@@ -46,7 +47,8 @@ STATUS_LABELS: dict[str, str] = {
     "tam-dung": "Tạm dừng",
     "khong-thuc-hien": "Không thực hiện",
 }
-assert tuple(STATUS_LABELS) == get_args(Status)
+if tuple(STATUS_LABELS) != get_args(Status):  # checked at import, also under python -O (unlike assert)
+    raise RuntimeError("STATUS_LABELS và Status phải liệt kê cùng các tình trạng theo cùng thứ tự.")
 
 NEEDS_REASON = "khong-thuc-hien"
 SCHEMA_PATH = Path("data/update.schema.json")
@@ -102,10 +104,7 @@ class LoadedUpdates:
 
 def update_schema() -> str:
     """The JSON Schema editors use while typing an update; committed, and tested to match the model."""
-    schema = Update.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Báo cáo tiến độ (data/updates/*.yaml)"
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return json_schema(Update, "Báo cáo tiến độ (data/updates/*.yaml)")
 
 
 def update_filename(task_id: str, unit_id: str, date: dt.date) -> str:
@@ -143,9 +142,7 @@ def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "da
 
 def record_id(stem: str) -> str:
     """The file name as an identifier safe in page anchors and feed ids, whatever the clerk typed."""
-    from ..text import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "bao-cao"
+    return re.sub(r"[^a-z0-9]+", "-", fold_diacritics(stem)).strip("-") or "bao-cao"
 
 
 def update_files(directory: Path) -> list[Path]:
@@ -205,7 +202,7 @@ def _validate(doc: YamlDocument) -> Update:
         raise DataError([shape_problem(doc, err, _expected_in_update) for err in exc.errors()]) from None
 
 
-def _expected_in_update(err: dict[str, Any]) -> str:
+def _expected_in_update(err: ErrorDetails) -> str:
     """Words for the fields an update has and a plan does not."""
     where = err["loc"][0] if err["loc"] else ""
     if where == "status" and err["type"] == "literal_error":
@@ -246,7 +243,8 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
         children = ", ".join(t.id for t in plan.children(task))
         report("task", f"\"{task.id}\" là mục tiêu đề; hãy báo cáo cho từng mục con ({children}).")
     if today is not None and update.date > today:
-        report("date", f"ngày báo cáo {vn_date(update.date)} ở sau ngày tham chiếu {vn_date(today)}; không báo cáo trước cho ngày chưa tới.")
+        report("date", f"ngày báo cáo {vn_date(update.date)} ở sau ngày tham chiếu {vn_date(today)}; "
+                       "không báo cáo trước cho ngày chưa tới.")
     if update.status == NEEDS_REASON and not (update.reason or "").strip():
         report("status", "tình trạng \"khong-thuc-hien\" (không thực hiện) cần ghi lý do trong trường reason.")
     if update.evidence is not None and not any(update.evidence.model_dump().values()):
@@ -255,7 +253,8 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
     if unit is None:
         report("unit", f"không có đơn vị với mã \"{update.unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
     elif task is not None and not task.heading and not _takes_part(plan, update.unit, task):
-        report("unit", f"đơn vị \"{unit.short}\" không chủ trì, không phối hợp nhiệm vụ {task.id}; kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.", "warning")
+        report("unit", f"đơn vị \"{unit.short}\" không chủ trì, không phối hợp nhiệm vụ {task.id}; "
+                       "kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.", "warning")
     return problems
 
 

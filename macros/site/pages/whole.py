@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...plan.model import Task
-from ...text import fold, plain
+from ...text import content_text, fold_diacritics
 from .. import urls
 from ..urls import DUE_SCHEDULE
 from ..views import SectionTasks, TaskView
@@ -74,7 +74,8 @@ class LookupPage(IndexKind):
         )
 
     def _row(self, task: Task) -> LookupRow:
-        words = [_content_words(task), task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+        cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+        words = [content_text(task.content, plain=True, separator=" "), *cells]
         return LookupRow(
             task=self.views.tasks[task.id],
             lead=task.lead.units,
@@ -84,7 +85,7 @@ class LookupPage(IndexKind):
             kinds=task.deliverable.kinds,
             schedules=[*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])],
             section=task.section_id,
-            folded=fold(" ".join([task.id, *words])),
+            folded=fold_diacritics(" ".join([task.id, *words])),
         )
 
     def _via(self, unit_ids: list[str]) -> list[str]:
@@ -92,7 +93,3 @@ class LookupPage(IndexKind):
         named = set(unit_ids)
         return sorted(u.id for u in self.plan.units if named & set(u.member_of))
 
-
-def _content_words(task: Task) -> str:
-    texts = [b if isinstance(b, str) else " ".join(b.items) for b in task.content]
-    return plain(" ".join(texts))
