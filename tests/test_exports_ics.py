@@ -55,8 +55,8 @@ def test_several_dated_tasks_in_document_order_with_their_precision():
     tricky = load_plan(FIXTURES / "exports.yaml").plan
     found = events(deadlines_ics(tricky, DAY, SITE))
     assert [(str(e["UID"]), e.decoded("DTSTART")) for e in found] == [
-        ("I.1@ke-hoach-tdcsxh.xa-ba-dinh.invalid", dt.date(2025, 9, 30)),
-        ("I.2.a@ke-hoach-tdcsxh.xa-ba-dinh.invalid", dt.date(2025, 12, 31)),
+        ("I.1@thu-nghiem-uy-ban-nhan-dan-xa-thu.invalid", dt.date(2025, 9, 30)),
+        ("I.2.a@thu-nghiem-uy-ban-nhan-dan-xa-thu.invalid", dt.date(2025, 12, 31)),
     ]
     assert str(found[0]["SUMMARY"]) == "I.1 — =1+1 Đoạn thứ hai, có chữ nghiêng."  # no emphasis stars
     assert "theo tháng" in str(found[1]["DESCRIPTION"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..plan.model import Task, task_slug
+from ..plan.model import PlanMeta, Task
+from ..site import urls
+from ..text import ascii_words
 
 PLAN_JSON = "plan.json"
 PLAN_SCHEMA = "plan.export.schema.json"
@@ -60,15 +62,16 @@ def build_instant(reference_date: dt.date) -> dt.datetime:
     return dt.datetime.combine(reference_date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def site_base(site_url: str | None) -> str | None:
-    """The site address with exactly one trailing slash, or None."""
-    if not site_url:
-        return None
-    return site_url.rstrip("/") + "/"
-
-
 def task_url(site_url: str | None, task: Task) -> str | None:
-    """The address of a task's page, as the site publishes it."""
-    base = site_base(site_url)
-    return f"{base}nhiem-vu/{task_slug(task.id)}/" if base else None
+    """The address of a task's page, as the site publishes it (None without a site address)."""
+    return urls.absolute(site_url, urls.task(task.id))
+
+
+def plan_name(meta: PlanMeta) -> str:
+    """A stable ASCII name for this plan, from its topic and issuer: "tin-dung-chinh-sach-xa-hoi-uy-ban-…".
+
+    Names the data package and the calendar's event ids, so that every
+    commune's files carry their own name, and the name does not change
+    when the site moves to another address."""
+    return "-".join(ascii_words(f"{meta.topic} {meta.issuer}").split())
 

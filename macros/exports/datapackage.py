@@ -16,11 +16,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..plan.model import Plan
-from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, site_base
+from ..site import urls
+from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, plan_name
 from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column
 from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR
-
-PACKAGE_NAME = "ke-hoach-nhiem-vu-tin-dung-chinh-sach-xa-hoi"
 
 GUARD_NOTE = (
     "Ô bắt đầu bằng " + ", ".join(c for c in FORMULA_STARTS if c.isprintable()) + " hoặc ' được thêm một dấu ' "
@@ -40,7 +39,7 @@ def datapackage_json(
     meta = plan.plan
     package: dict[str, Any] = {
         "profile": "data-package",
-        "name": PACKAGE_NAME,
+        "name": f"ke-hoach-{plan_name(meta)}",
         "title": meta.title,
         "description": "\n\n".join([*meta.summary, licence_statement(licence)]),
         "language": "vi",
@@ -49,7 +48,7 @@ def datapackage_json(
         "sources": [{"title": meta.source_title}],
         "contributors": [{"title": meta.issuer, "role": "publisher"}],
     }
-    if base := site_base(site_url):
+    if base := urls.site_base(site_url):
         package["homepage"] = base
     if licence:
         package["licenses"] = [licence]

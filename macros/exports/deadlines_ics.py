@@ -14,11 +14,13 @@ from icalendar import Calendar, Event
 
 from ..plan.model import Plan, Task
 from ..text import content_text, vn_date
-from .common import PRECISION_LABELS, build_instant, task_url
+from .common import PRECISION_LABELS, build_instant, plan_name, task_url
 from .rows import BULLET
 
-UID_DOMAIN = "ke-hoach-tdcsxh.xa-ba-dinh.invalid"
-"""Fixed, never a real host: the UIDs must not change when the site moves."""
+
+def uid_domain(plan: Plan) -> str:
+    """Made from the plan's own name, never a real host: the UIDs must not change when the site moves."""
+    return f"{plan_name(plan.plan)}.invalid"
 
 SUMMARY_WORDS = 12
 
@@ -26,7 +28,7 @@ SUMMARY_WORDS = 12
 def deadlines_ics(plan: Plan, reference_date: dt.date, site_url: str | None = None) -> bytes:
     calendar = Calendar.new(
         prodid=f"-//{plan.plan.issuer}//Hạn hoàn thành nhiệm vụ//VI",
-        uid=f"lich-han-nhiem-vu@{UID_DOMAIN}",
+        uid=f"lich-han-nhiem-vu@{uid_domain(plan)}",
         name=f"Hạn nhiệm vụ — {plan.plan.issuer}",
         description=f"Hạn hoàn thành các nhiệm vụ trong phụ lục: {plan.plan.title}.",
         calscale="GREGORIAN",
@@ -45,7 +47,7 @@ def _event(plan: Plan, task: Task, stamp: dt.datetime, site_url: str | None) -> 
     assert due is not None
     url = task_url(site_url, task)
     event = Event.new(
-        uid=f"{task.id}@{UID_DOMAIN}",
+        uid=f"{task.id}@{uid_domain(plan)}",
         start=due,
         end=due + dt.timedelta(days=1),  # all-day: DTEND is the next day, exclusive
         stamp=stamp,

@@ -34,7 +34,8 @@ from ..plan.model import (
     UnitCell,
 )
 from ..plan.schema import json_schema
-from .common import check_licence, licence_statement, site_base, task_url
+from ..site import urls
+from .common import check_licence, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
 VERSION: Final = 1
@@ -134,7 +135,7 @@ def plan_export(
     return PlanExport(
         export=ExportInfo(
             generated=reference_date,
-            site_url=site_base(site_url),
+            site_url=urls.site_base(site_url),
             licence=Licence(**licence) if licence else None,
             licence_statement=licence_statement(licence),
         ),
