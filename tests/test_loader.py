@@ -8,9 +8,11 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, PLAN_DIRS, ROOT, check_env, load_fixture
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
+
+pytestmark = pytest.mark.unit
 
 # fixture → (line, field named in the message or "", words the message must contain)
 BAD = {
@@ -65,10 +67,22 @@ def test_checker_exits_non_zero_without_traceback(name):
     assert "Không đạt" in result.stderr
 
 
-def test_checker_summarises_the_real_plan():
-    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True)
+# plan → what `make check` says about it: sections, leaf tasks, units, deliverable kinds, reports
+SUMMARIES = {
+    "xa-mau": "4 phần, 11 nhiệm vụ, 8 đơn vị, 5 loại sản phẩm, 7 báo cáo tiến độ.",
+    "khong-nhom": "2 phần, 4 nhiệm vụ, 4 đơn vị, 2 loại sản phẩm, 0 báo cáo tiến độ.",
+    "nhieu-don-vi": "3 phần, 13 nhiệm vụ, 26 đơn vị, 3 loại sản phẩm, 0 báo cáo tiến độ.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIES))
+def test_checker_summarises_a_valid_plan(name):
+    path = PLAN_DIRS[name] / "plan.yaml"
+    result = subprocess.run([sys.executable, "-m", "macros", "check", str(path.relative_to(ROOT))],
+                            cwd=ROOT, capture_output=True, text=True, env=check_env())
     assert result.returncode == 0, result.stderr
-    assert "6 phần, 23 nhiệm vụ, 7 đơn vị" in result.stdout
+    assert result.stdout == f"Hợp lệ: {path.relative_to(ROOT)}: {SUMMARIES[name]}\n"
+    assert result.stderr == ""
 
 
 def test_missing_file_is_explained():
@@ -92,8 +106,9 @@ def test_awkward_but_valid_files_load_as_nfc(name):
     assert plan.task_by_id["I.1.a"].content == ["Việc thứ nhất của Uỷ ban."]
 
 
-def test_all_text_of_the_plan_is_nfc(plan):
-    text = plan.model_dump_json()
+@pytest.mark.parametrize("name", sorted(PLAN_DIRS))
+def test_all_text_of_a_plan_is_nfc(name):
+    text = load_fixture(PLAN_DIRS[name]).plan.model_dump_json()
     assert unicodedata.is_normalized("NFC", text)
 
 

@@ -10,6 +10,9 @@ import pytest
 from macros.plan.problems import DataError
 from macros.progress.refdate import VIETNAM, reference_date, vietnam_date
 
+
+pytestmark = pytest.mark.unit
+
 EVENING_UTC = 1759348800  # 2025-10-01T20:00:00Z, already 2 October in Vietnam
 
 
