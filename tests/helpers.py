@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,15 @@ class BuiltSite:
         """Task ids shown as cards on a page, in order."""
         xpath = f"{scope}//*[contains(@class,'kh-card__head')]/a[contains(@class,'kh-id')]"
         return [a.text_content().strip() for a in self.tree(url).xpath(xpath)]
+
+    def links(self, url: str, scope: str = "//article") -> list[str]:
+        """Where the links inside ``scope`` lead, as addresses from the site root (other hosts kept whole)."""
+        base = "http://site.invalid/"
+        out = []
+        for href in self.tree(url).xpath(f"{scope}//a/@href"):
+            target = urllib.parse.urljoin(base + url, href)
+            out.append(target[len(base):] if target.startswith(base) else target)
+        return out
 
     def pages(self) -> list[Path]:
         return sorted(p for p in self.root.rglob("index.html") if "404" not in str(p))
