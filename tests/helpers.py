@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -117,7 +118,8 @@ def set_licence(project: Path, licence: Any) -> None:
     path = project / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
     assert "\n  licence: null\n" in text, "mkdocs.yml no longer sets extra.licence: null"
-    path.write_text(text.replace("\n  licence: null\n", f"\n  licence: {yaml.safe_dump(licence, default_flow_style=True).strip()}\n"), encoding="utf-8")
+    flow = json.dumps(licence, ensure_ascii=False)  # JSON is YAML written on one line
+    path.write_text(text.replace("\n  licence: null\n", f"\n  licence: {flow}\n"), encoding="utf-8")
 
 
 class BuiltSite:
