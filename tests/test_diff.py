@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, UPDATES_IN_PROJECT
+from macros.cli import main
 from macros.diff import md, snapshot_at
 from macros.plan.problems import DataError
 
@@ -50,8 +53,19 @@ def change(root: Path) -> None:
 
 
 def diff(base: str, head: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m macros diff BASE HEAD` run in ``cwd``, in-process (git still runs as a process)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["diff", base, head])
+    return subprocess.CompletedProcess(["diff", base, head], code, out.getvalue(), err.getvalue())
+
+
+def test_the_command_runs_as_a_process(tmp_path):
+    base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "macros", "diff", base, head], cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "diff", str(base), str(head)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and "Không có thay đổi nào" in result.stdout, result.stderr
 
 
 @pytest.fixture

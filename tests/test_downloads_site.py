@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, built, copy_project, set_licence, settings
+from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, copy_project, set_licence, settings
 from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
 from macros.exports.common import NO_LICENCE
 from macros.site import urls

@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from helpers import FIXTURES, PLAN_DIRS, ROOT, check_env, load_fixture
+from helpers import FIXTURES, PLAN_DIRS, REFERENCE_EPOCH, ROOT, check_env, load_fixture, run_cli
+from macros.cli import main
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
 
@@ -56,15 +57,23 @@ def test_every_bad_fixture_is_listed():
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_checker_exits_non_zero_without_traceback(name):
+def test_checker_fails_with_the_file_and_line(name, capsys, monkeypatch):
+    """In-process, so every bad file costs milliseconds; the process itself is checked once below."""
+    monkeypatch.chdir(ROOT)
+    assert main(["check", f"tests/fixtures/bad/{name}.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in err
+    assert "Không đạt" in err
+
+
+def test_checker_process_exits_non_zero_without_traceback():
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", f"tests/fixtures/bad/{name}.yaml"],
-        cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "macros", "check", "tests/fixtures/bad/unknown_unit.yaml"],
+        cwd=ROOT, capture_output=True, text=True, env=check_env(),
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in result.stderr
-    assert "Không đạt" in result.stderr
+    assert f"tests/fixtures/bad/unknown_unit.yaml:{BAD['unknown_unit'][0]}: lỗi" in result.stderr
 
 
 # plan → what `make check` says about it: sections, leaf tasks, units, deliverable kinds, reports
@@ -76,17 +85,17 @@ SUMMARIES = {
 
 
 @pytest.mark.parametrize("name", sorted(SUMMARIES))
-def test_checker_summarises_a_valid_plan(name):
-    path = PLAN_DIRS[name] / "plan.yaml"
-    result = subprocess.run([sys.executable, "-m", "macros", "check", str(path.relative_to(ROOT))],
-                            cwd=ROOT, capture_output=True, text=True, env=check_env())
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Hợp lệ: {path.relative_to(ROOT)}: {SUMMARIES[name]}\n"
-    assert result.stderr == ""
+def test_checker_summarises_a_valid_plan(name, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(REFERENCE_EPOCH))
+    path = (PLAN_DIRS[name] / "plan.yaml").relative_to(ROOT)
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"Hợp lệ: {path}: {SUMMARIES[name]}\n" and err == ""
 
 
 def test_missing_file_is_explained():
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "khong-co.yaml"], cwd=ROOT, capture_output=True, text=True)
+    result = run_cli("check", "khong-co.yaml")
     assert result.returncode == 1
     assert "không tìm thấy tệp" in result.stderr and "Traceback" not in result.stderr
 

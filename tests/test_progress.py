@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from helpers import FIXTURES, KHONG_NHOM, REFERENCE_DATE, XA_MAU, fixture_state, load_fixture
+from helpers import FIXTURES, KHONG_NHOM, REFERENCE_DATE, UPDATES_IN_PROJECT, XA_MAU, fixture_state, load_fixture
 from macros.plan.loader import load_plan
 from macros.progress.state import (
     DERIVED_LABELS, NOT_REPORTED, latest_updates, plan_progress, progress_state, summarise, task_progress,
@@ -26,7 +26,7 @@ def small():
 
 
 def record(task: str, date: str, status: str, name: str, unit: str = "ngan-hang") -> UpdateRecord:
-    return UpdateRecord(Update(task=task, date=date, status=status, unit=unit, reason="x"), f"data/updates/{name}.yaml", name)
+    return UpdateRecord(Update(task=task, date=date, status=status, unit=unit, reason="x"), f"{UPDATES_IN_PROJECT}/{name}.yaml", name)
 
 
 def test_latest_report_gives_status_date_unit_and_history_newest_first(small):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, PLAN_DIRS, ROOT, UPDATES_IN_PROJECT, check_env
+from helpers import FIXTURES, PLAN_DIRS, ROOT, UPDATES_IN_PROJECT, check_env, run_cli
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
 from macros.progress.updates import STATUS_LABELS, load_updates, update_schema
@@ -145,10 +144,7 @@ def test_every_fixture_report_points_editors_at_the_committed_schema():
 
 def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m macros check`, at the fixed reference date unless ``env`` says otherwise."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check", *args],
-        cwd=ROOT, capture_output=True, text=True, env=env or check_env(),
-    )
+    return run_cli("check", *args, env=env)
 
 
 def test_check_counts_the_updates_next_to_the_plan():
