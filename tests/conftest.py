@@ -83,6 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built(XA_MAU, tmp_path_factory.mktemp("xa-mau"))
 
 
+# pytest may set a parametrised session fixture up again when it reorders tests; a plan is built once.
 _SITES: dict[str, BuiltSite] = {}
 
 
