@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -10,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, UPDATES_IN_PROJECT
+from macros.cli import main
 from macros.diff import md, snapshot_at
 from macros.plan.problems import DataError
 
-FIX = ROOT / "tests" / "fixtures" / "updates"
+pytestmark = pytest.mark.unit
+
+FIX = FIXTURES / "updates"
 NEW_TASK = """      - id: II.2
         number: "2"
         content: ["Việc mới thêm vào phần hai."]
@@ -31,25 +36,36 @@ note: "Đã nộp tờ trình."
 
 
 def checkout(root: Path) -> Path:
-    """A directory laid out like the repository: data/plan.yaml and data/updates/."""
-    (root / "data").mkdir(parents=True)
-    shutil.copy(FIX / "plan.yaml", root / "data" / "plan.yaml")
-    shutil.copytree(FIX / "updates", root / "data" / "updates")
+    """A directory laid out like the repository: the plan and its updates/ in data/."""
+    (root / PLAN_IN_PROJECT).parent.mkdir(parents=True)
+    shutil.copy(FIX / "plan.yaml", root / PLAN_IN_PROJECT)
+    shutil.copytree(FIX / "updates", root / UPDATES_IN_PROJECT)
     return root
 
 
 def change(root: Path) -> None:
     """What a pull request might do: add a task, reword another, report progress on a third."""
-    plan = root / "data" / "plan.yaml"
+    plan = root / PLAN_IN_PROJECT
     text = plan.read_text(encoding="utf-8")
     text = text.replace('content: ["Việc của Phòng Văn hoá."]', 'content: ["Việc của Phòng Văn hoá, sửa lời."]')
     plan.write_text(text + NEW_TASK, encoding="utf-8")
-    (root / "data" / "updates" / "2025-10-02-ii-1-ngan-hang.yaml").write_text(NEW_UPDATE, encoding="utf-8")
+    (root / UPDATES_IN_PROJECT / "2025-10-02-ii-1-ngan-hang.yaml").write_text(NEW_UPDATE, encoding="utf-8")
 
 
 def diff(base: str, head: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m macros diff BASE HEAD` run in ``cwd``, in-process (git still runs as a process)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["diff", base, head])
+    return subprocess.CompletedProcess(["diff", base, head], code, out.getvalue(), err.getvalue())
+
+
+def test_the_command_runs_as_a_process(tmp_path):
+    base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "macros", "diff", base, head], cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "diff", str(base), str(head)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and "Không có thay đổi nào" in result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -68,7 +84,7 @@ def test_added_task_edited_content_new_update_and_status_change_are_reported(two
     assert "### Nhiệm vụ thêm mới (1)\n\n- **II.2** — Việc mới thêm vào phần hai." in out
     assert "### Nhiệm vụ được sửa (1)\n\n- **I.1.a**: sửa nội dung\n" in out
     assert "### Tình trạng thay đổi (1)\n\n- **II.1**: Đang thực hiện → **Hoàn thành**\n" in out
-    assert "### Báo cáo tiến độ mới (1)\n\n- **II.1** — 2/10/2025 — Hoàn thành — PGD NHCSXH (`data/updates/2025-10-02-ii-1-ngan-hang.yaml`)" in out
+    assert f"### Báo cáo tiến độ mới (1)\n\n- **II.1** — 2/10/2025 — Hoàn thành — PGD NHCSXH (`{UPDATES_IN_PROJECT}/2025-10-02-ii-1-ngan-hang.yaml`)" in out
     assert "bị xóa" not in out
 
 
@@ -87,9 +103,9 @@ def test_nothing_changed_is_said_plainly(tmp_path):
 
 def test_an_edited_report_and_an_edited_schedule_are_named(tmp_path):
     base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
-    report = head / "data" / "updates" / "2025-09-20-i-2-phong-van-hoa.yaml"
+    report = head / UPDATES_IN_PROJECT / "2025-09-20-i-2-phong-van-hoa.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("Chờ kinh phí.", "Chờ kinh phí năm 2026."), encoding="utf-8")
-    plan = head / "data" / "plan.yaml"
+    plan = head / PLAN_IN_PROJECT
     plan.write_text(plan.read_text(encoding="utf-8").replace("due: 2025-09-30", "due: 2025-12-31"), encoding="utf-8")
     out = diff(str(base), str(head)).stdout
     assert "- **II.1**: sửa thời gian thực hiện" in out
@@ -110,7 +126,7 @@ def test_git_revisions_are_compared_without_touching_the_work_tree(tmp_path):
     change(repo)
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "báo cáo")
-    (repo / "data" / "plan.yaml").write_text("hỏng: [", encoding="utf-8")  # uncommitted, must not matter
+    (repo / PLAN_IN_PROJECT).write_text("hỏng: [", encoding="utf-8")  # uncommitted, must not matter
     result = diff("HEAD~1", "HEAD", cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "- **II.2** — Việc mới thêm vào phần hai." in result.stdout
@@ -126,9 +142,9 @@ def test_an_unknown_revision_or_an_invalid_side_is_explained_in_the_summary(tmp_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Không so sánh được: dữ liệu ở BASE" in result.stdout
     broken = checkout(tmp_path / "broken")
-    (broken / "data" / "updates" / "sai.yaml").write_text("task: I.1.a\nstatus: xong\n", encoding="utf-8")
+    (broken / UPDATES_IN_PROJECT / "sai.yaml").write_text("task: I.1.a\nstatus: xong\n", encoding="utf-8")
     result = diff(str(repo), str(broken))
-    assert result.returncode == 1 and "data/updates/sai.yaml:2: lỗi [status]" in result.stdout
+    assert result.returncode == 1 and f"{UPDATES_IN_PROJECT}/sai.yaml:2: lỗi [status]" in result.stdout
 
 
 def test_an_option_is_never_passed_to_git_as_a_revision(tmp_path):

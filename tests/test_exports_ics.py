@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from conftest import FIXTURES
+from helpers import FIXTURES, KHONG_NHOM, load_fixture
 from macros.exports.deadlines_ics import deadlines_ics
 from macros.plan.loader import load_plan
+
+pytestmark = pytest.mark.unit
 
 SITE = "https://example.org/ke-hoach/"
 DAY = dt.date(2025, 10, 1)
@@ -20,24 +22,30 @@ def events(data: bytes) -> list:
 
 
 def test_one_event_per_dated_task(plan):
-    dated = [t.id for t in plan.tasks if t.schedule.due]
-    assert dated == ["V.8"]
     found = events(deadlines_ics(plan, DAY, SITE))
-    assert [str(e["UID"]).split("@")[0] for e in found] == dated
+    assert [str(e["UID"]).split("@")[0] for e in found] == ["II.1.a", "II.1.b"]
 
 
-def test_v8_is_an_all_day_event_on_30_september_2025(plan):
-    (event,) = events(deadlines_ics(plan, DAY, SITE))
+def test_a_plan_without_due_dates_gives_a_calendar_without_events():
+    calendar = Calendar.from_ical(deadlines_ics(load_fixture(KHONG_NHOM).plan, DAY, SITE))
+    assert calendar.walk("VEVENT") == [] and "Ủy ban nhân dân xã Bến Đá" in str(calendar["X-WR-CALNAME"])
+
+
+def test_a_quarter_deadline_is_an_all_day_event_on_the_quarters_last_day(plan):
+    event = events(deadlines_ics(plan, DAY, SITE))[0]
     assert event.decoded("DTSTART") == dt.date(2025, 9, 30)
     assert not isinstance(event.decoded("DTSTART"), dt.datetime), "all-day: a date, not a time"
     assert event.decoded("DTEND") == dt.date(2025, 10, 1)
-    assert str(event["SUMMARY"]).startswith("V.8 — Nghiên cứu, đề xuất cơ chế, chính sách cụ thể")
+    assert str(event["SUMMARY"]).startswith("II.1.a — Số hóa toàn bộ hồ sơ, kết quả giải quyết thủ tục")
     assert str(event["SUMMARY"]).endswith("…")
     description = str(event["DESCRIPTION"])
-    assert "Đơn vị chủ trì: Phòng giao dịch Ngân hàng Chính sách xã hội Ba Tơ" in description
+    # The registry's names, not the cell's abbreviation ("Văn phòng HĐND và UBND xã").
+    assert "Đơn vị chủ trì: Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã" in description
+    assert "Đơn vị phối hợp: Bộ phận Tài chính - Kế toán xã" in description
     assert "Hạn: 30/9/2025 (văn bản nêu hạn theo quý)" in description
-    assert "Mở rộng phạm vi, quy mô" in description  # the whole content, both paragraphs
-    assert str(event["URL"]) == "https://example.org/ke-hoach/nhiem-vu/v-8/"
+    assert "(bao gồm hồ sơ hộ tịch từ năm 2015 đến nay)" in description  # the whole content, emphasis unmarked
+    assert "*" not in description
+    assert str(event["URL"]) == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
     assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
 
 
@@ -47,16 +55,18 @@ def test_uids_and_calendar_name_do_not_depend_on_the_site(plan):
     assert [str(e["UID"]) for e in with_site.walk("VEVENT")] == [str(e["UID"]) for e in without.walk("VEVENT")]
     assert str(with_site["UID"]) == str(without["UID"])
     assert "URL" not in without.walk("VEVENT")[0]
-    assert str(with_site["X-WR-CALNAME"]) == "Hạn nhiệm vụ — Ủy ban nhân dân xã Ba Dinh"
-    assert "Ủy ban nhân dân xã Ba Dinh" in str(with_site["PRODID"])
+    assert str(with_site["X-WR-CALNAME"]) == "Hạn nhiệm vụ — Ủy ban nhân dân xã Suối Mây"
+    assert "Ủy ban nhân dân xã Suối Mây" in str(with_site["PRODID"])
+    domains = {str(e["UID"]).split("@")[1] for e in with_site.walk("VEVENT")} | {str(with_site["UID"]).split("@")[1]}
+    assert len(domains) == 1 and domains.pop().endswith(".invalid")  # never a real host
 
 
 def test_several_dated_tasks_in_document_order_with_their_precision():
     tricky = load_plan(FIXTURES / "exports.yaml").plan
     found = events(deadlines_ics(tricky, DAY, SITE))
-    assert [(str(e["UID"]), e.decoded("DTSTART")) for e in found] == [
-        ("I.1@thu-nghiem-uy-ban-nhan-dan-xa-thu.invalid", dt.date(2025, 9, 30)),
-        ("I.2.a@thu-nghiem-uy-ban-nhan-dan-xa-thu.invalid", dt.date(2025, 12, 31)),
+    assert [(str(e["UID"]).split("@")[0], e.decoded("DTSTART")) for e in found] == [
+        ("I.1", dt.date(2025, 9, 30)),
+        ("I.2.a", dt.date(2025, 12, 31)),
     ]
     assert str(found[0]["SUMMARY"]) == "I.1 — =1+1 Đoạn thứ hai, có chữ nghiêng."  # no emphasis stars
     assert "theo tháng" in str(found[1]["DESCRIPTION"])

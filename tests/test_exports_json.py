@@ -9,9 +9,11 @@ import json
 import jsonschema
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES, PLAN_DIRS, load_fixture
 from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
 from macros.plan.loader import load_plan
+
+pytestmark = pytest.mark.unit
 
 SITE = "https://example.org/ke-hoach"  # no trailing slash: the export adds it
 DAY = dt.date(2025, 10, 1)
@@ -37,8 +39,12 @@ def test_plan_json_validates_against_the_published_schema(schema, exported):
     validator(schema).validate(exported)
 
 
-def test_plan_json_reloads_into_the_same_plan(plan, exported):
-    assert plan_from_export(exported) == plan
+@pytest.mark.parametrize("name", sorted(PLAN_DIRS))
+def test_plan_json_of_any_plan_validates_and_reloads_into_the_same_plan(name, schema):
+    plan = load_fixture(PLAN_DIRS[name]).plan
+    data = json.loads(plan_json(plan, DAY, SITE))
+    validator(schema).validate(data)
+    assert plan_from_export(data) == plan
 
 
 def test_tricky_plan_round_trips_too(schema):
@@ -54,7 +60,7 @@ def test_schema_rejects_a_broken_export(schema, exported):
     broken["tasks"][0]["id"] = "Nhiệm vụ 1"
     assert not check.is_valid(broken)
     broken = copy.deepcopy(exported)
-    del broken["tasks"][5]["lead"]
+    del broken["tasks"][4]["lead"]
     assert not check.is_valid(broken)
     broken = copy.deepcopy(exported)
     broken["tasks"][0]["schedule"]["due"] = "30/9/2025"
@@ -64,18 +70,18 @@ def test_schema_rejects_a_broken_export(schema, exported):
 def test_plan_json_lists_tasks_flat_with_section_parent_and_page(plan, exported):
     tasks = {t["id"]: t for t in exported["tasks"]}
     assert [t["id"] for t in exported["tasks"]] == [t.id for t in plan.tasks]
-    assert len([t for t in exported["tasks"] if not t["heading"]]) == 23
-    assert [s["id"] for s in exported["sections"]] == ["I", "II", "III", "IV", "V", "VI"]
-    assert exported["sections"][3]["tasks"] == ["IV.1", "IV.1.a", "IV.1.b", "IV.1.c"]
-    assert tasks["IV.1.b"]["parent"] == "IV.1" and tasks["IV.1.b"]["section"] == "IV"
-    assert tasks["IV.1"]["heading"] is True and tasks["I.1"]["parent"] is None
-    v8 = tasks["V.8"]
-    assert v8["schedule"]["due"] == "2025-09-30" and v8["schedule"]["due_precision"] == "quarter"
-    assert v8["lead"] == {"text": "Phòng giao dịch Ngân hàng Chính sách xã hội Ba Tơ", "units": ["ngan-hang-csxh-ba-to"]}
-    assert v8["url"] == "https://example.org/ke-hoach/nhiem-vu/v-8/"
-    assert tasks["VI.4"]["content"][0]["items"][0].startswith("Tăng cường công tác giáo dục")
-    assert exported["plan"]["number"] is None and exported["plan"]["issuer"] == "Ủy ban nhân dân xã Ba Dinh"
-    assert len(exported["units"]) == 7 and len(exported["deliverable_kinds"]) == 7 and len(exported["schedules"]) == 2
+    assert len([t for t in exported["tasks"] if not t["heading"]]) == 11
+    assert [s["id"] for s in exported["sections"]] == ["I", "II", "III", "IV"]
+    assert exported["sections"][1]["tasks"] == ["II.1", "II.1.a", "II.1.b", "II.1.c", "II.2"]
+    assert tasks["II.1.b"]["parent"] == "II.1" and tasks["II.1.b"]["section"] == "II"
+    assert tasks["II.1"]["heading"] is True and tasks["I.1"]["parent"] is None
+    due = tasks["II.1.a"]
+    assert due["schedule"]["due"] == "2025-09-30" and due["schedule"]["due_precision"] == "quarter"
+    assert due["lead"] == {"text": "Văn phòng HĐND và UBND xã", "units": ["van-phong"]}
+    assert due["url"] == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
+    assert tasks["I.3"]["content"][1]["items"][0].startswith("Hướng dẫn học sinh sử dụng Internet")
+    assert exported["plan"]["number"] == "88/KH-UBND" and exported["plan"]["issuer"] == "Ủy ban nhân dân xã Suối Mây"
+    assert len(exported["units"]) == 8 and len(exported["deliverable_kinds"]) == 5 and len(exported["schedules"]) == 2
 
 
 def test_without_progress_data_updates_and_status_are_empty(exported, schema):
@@ -96,25 +102,21 @@ def test_export_info_says_when_and_under_which_licence(plan, exported):
 
 def test_plan_json_is_readable_utf8(plan):
     text = plan_json(plan, DAY).decode("utf-8")
-    assert "Ủy ban nhân dân xã Ba Dinh" in text and "\\u" not in text and text.endswith("}\n")
+    assert "Ủy ban nhân dân xã Suối Mây" in text and "\\u" not in text and text.endswith("}\n")
 
 
-def test_with_progress_every_task_carries_its_status_and_every_report_is_listed(plan):
+def test_with_progress_every_task_carries_its_status_and_every_report_is_listed(plan, state):
     import json as _json
 
-    from conftest import ROOT
-    from macros.exports.plan_json import PlanExport, plan_json
-    from macros.progress.state import progress_state
-    from macros.progress.refdate import reference_date
+    from macros.exports.plan_json import PlanExport
 
-    today = reference_date(ROOT)
-    state = progress_state(plan, [], ROOT / "data" / "updates", today)
-    data = _json.loads(plan_json(plan, today, None, None, state))
+    data = _json.loads(plan_json(plan, state.today, None, None, state))
     PlanExport.model_validate(data)
     tasks = {t["id"]: t for t in data["tasks"]}
     for task_id, progress in state.tasks.items():
         assert tasks[task_id]["status"]["status"] == progress.status
         assert tasks[task_id]["status"]["overdue"] == progress.overdue
-    assert tasks["IV.1"]["status"] is None
-    assert tasks["V.8"]["status"]["overdue"] is True
+    assert tasks["II.1"]["status"] is None  # a heading has no work of its own
+    assert tasks["II.1.a"]["status"]["overdue"] is True and tasks["I.1"]["status"]["status"] == "hoan-thanh"
+    assert len(data["updates"]) == 7
     assert [u["id"] for u in data["updates"]] == [r.id for r in sorted(state.records, key=lambda r: r.sort_key(), reverse=True)]

@@ -7,6 +7,9 @@ import pytest
 from macros.importer.names import DELIVERABLES, UNITS, Entry, Registry, key
 
 
+pytestmark = pytest.mark.unit
+
+
 def names(registry: Registry, text: str) -> list[tuple[str, str]]:
     return [(m.wording, m.how) for m in registry.match(text)]
 

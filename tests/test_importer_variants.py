@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
+
+
+pytestmark = pytest.mark.unit
 
 IMPORT = FIXTURES / "import"
 

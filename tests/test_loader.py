@@ -8,9 +8,12 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, PLAN_DIRS, REFERENCE_EPOCH, ROOT, check_env, load_fixture, run_cli
+from macros.cli import main
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
+
+pytestmark = pytest.mark.unit
 
 # fixture → (line, field named in the message or "", words the message must contain)
 BAD = {
@@ -54,25 +57,45 @@ def test_every_bad_fixture_is_listed():
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_checker_exits_non_zero_without_traceback(name):
+def test_checker_fails_with_the_file_and_line(name, capsys, monkeypatch):
+    """In-process, so every bad file costs milliseconds; the process itself is checked once below."""
+    monkeypatch.chdir(ROOT)
+    assert main(["check", f"tests/fixtures/bad/{name}.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in err
+    assert "Không đạt" in err
+
+
+def test_checker_process_exits_non_zero_without_traceback():
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", f"tests/fixtures/bad/{name}.yaml"],
-        cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "macros", "check", "tests/fixtures/bad/unknown_unit.yaml"],
+        cwd=ROOT, capture_output=True, text=True, env=check_env(),
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in result.stderr
-    assert "Không đạt" in result.stderr
+    assert f"tests/fixtures/bad/unknown_unit.yaml:{BAD['unknown_unit'][0]}: lỗi" in result.stderr
 
 
-def test_checker_summarises_the_real_plan():
-    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "6 phần, 23 nhiệm vụ, 7 đơn vị" in result.stdout
+# plan → what `make check` says about it: sections, leaf tasks, units, deliverable kinds, reports
+SUMMARIES = {
+    "xa-mau": "4 phần, 11 nhiệm vụ, 8 đơn vị, 5 loại sản phẩm, 7 báo cáo tiến độ.",
+    "khong-nhom": "2 phần, 4 nhiệm vụ, 4 đơn vị, 2 loại sản phẩm, 0 báo cáo tiến độ.",
+    "nhieu-don-vi": "3 phần, 13 nhiệm vụ, 26 đơn vị, 3 loại sản phẩm, 0 báo cáo tiến độ.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIES))
+def test_checker_summarises_a_valid_plan(name, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(REFERENCE_EPOCH))
+    path = (PLAN_DIRS[name] / "plan.yaml").relative_to(ROOT)
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"Hợp lệ: {path}: {SUMMARIES[name]}\n" and err == ""
 
 
 def test_missing_file_is_explained():
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "khong-co.yaml"], cwd=ROOT, capture_output=True, text=True)
+    result = run_cli("check", "khong-co.yaml")
     assert result.returncode == 1
     assert "không tìm thấy tệp" in result.stderr and "Traceback" not in result.stderr
 
@@ -92,8 +115,9 @@ def test_awkward_but_valid_files_load_as_nfc(name):
     assert plan.task_by_id["I.1.a"].content == ["Việc thứ nhất của Uỷ ban."]
 
 
-def test_all_text_of_the_plan_is_nfc(plan):
-    text = plan.model_dump_json()
+@pytest.mark.parametrize("name", sorted(PLAN_DIRS))
+def test_all_text_of_a_plan_is_nfc(name):
+    text = load_fixture(PLAN_DIRS[name]).plan.model_dump_json()
     assert unicodedata.is_normalized("NFC", text)
 
 

@@ -8,12 +8,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+
+from helpers import FIXTURES, PLAN_IN_PROJECT, UPDATES_IN_PROJECT
 from macros.plan.loader import load_plan
 from macros.progress.state import plan_progress
 from macros.progress.updates import load_updates
 
-FIX = ROOT / "tests" / "fixtures" / "updates"
+pytestmark = pytest.mark.unit
+
+FIX = FIXTURES / "updates"
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -23,7 +27,7 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def report(repo: Path, name: str, task: str, unit: str) -> None:
-    (repo / "data" / "updates" / name).write_text(
+    (repo / UPDATES_IN_PROJECT / name).write_text(
         "# yaml-language-server: $schema=../update.schema.json\n"
         f"task: {task}\ndate: 2025-10-02\nstatus: hoan-thanh\nunit: {unit}\n",
         encoding="utf-8",
@@ -32,9 +36,9 @@ def report(repo: Path, name: str, task: str, unit: str) -> None:
 
 def test_two_branches_each_adding_a_report_merge_without_conflict(tmp_path):
     repo = tmp_path / "repo"
-    (repo / "data").mkdir(parents=True)
-    shutil.copy(FIX / "plan.yaml", repo / "data" / "plan.yaml")
-    shutil.copytree(FIX / "updates", repo / "data" / "updates")
+    (repo / PLAN_IN_PROJECT).parent.mkdir(parents=True)
+    shutil.copy(FIX / "plan.yaml", repo / PLAN_IN_PROJECT)
+    shutil.copytree(FIX / "updates", repo / UPDATES_IN_PROJECT)
     for args in (("init", "-q", "-b", "main"), ("add", "."), ("commit", "-q", "-m", "kế hoạch")):
         assert git(repo, *args).returncode == 0
 
@@ -53,7 +57,7 @@ def test_two_branches_each_adding_a_report_merge_without_conflict(tmp_path):
     assert first.returncode == 0 and second.returncode == 0, second.stdout + second.stderr
     assert git(repo, "diff", "--name-only", "--diff-filter=U").stdout == ""
 
-    plan = load_plan(repo / "data" / "plan.yaml").plan
-    records = load_updates(repo / "data" / "updates", plan, dt.date(2025, 10, 2)).records
+    plan = load_plan(repo / PLAN_IN_PROJECT).plan
+    records = load_updates(repo / UPDATES_IN_PROJECT, plan, dt.date(2025, 10, 2)).records
     progress = plan_progress(plan, records, dt.date(2025, 10, 2))
     assert progress["I.2"].status == progress["II.1"].status == "hoan-thanh"

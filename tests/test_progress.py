@@ -6,15 +6,16 @@ import datetime as dt
 
 import pytest
 
-from conftest import PLAN, ROOT
+from helpers import FIXTURES, KHONG_NHOM, REFERENCE_DATE, UPDATES_IN_PROJECT, XA_MAU, fixture_state, load_fixture
 from macros.plan.loader import load_plan
 from macros.progress.state import (
-    DERIVED_LABELS, NOT_REPORTED, latest_updates, plan_progress, summarise, task_progress,
+    DERIVED_LABELS, NOT_REPORTED, latest_updates, plan_progress, progress_state, summarise, task_progress,
 )
-from macros.progress.refdate import reference_date
 from macros.progress.updates import Update, UpdateRecord, load_updates
 
-FIX = ROOT / "tests" / "fixtures" / "updates"
+pytestmark = pytest.mark.unit
+
+FIX = FIXTURES / "updates"
 TODAY = dt.date(2025, 10, 2)
 
 
@@ -25,7 +26,7 @@ def small():
 
 
 def record(task: str, date: str, status: str, name: str, unit: str = "ngan-hang") -> UpdateRecord:
-    return UpdateRecord(Update(task=task, date=date, status=status, unit=unit, reason="x"), f"data/updates/{name}.yaml", name)
+    return UpdateRecord(Update(task=task, date=date, status=status, unit=unit, reason="x"), f"{UPDATES_IN_PROJECT}/{name}.yaml", name)
 
 
 def test_latest_report_gives_status_date_unit_and_history_newest_first(small):
@@ -100,35 +101,40 @@ def test_latest_updates_across_tasks(small):
     assert len(latest_updates(records, None)) == 5
 
 
-# --- the sample data shipped in data/updates ------------------------------------------------------
+# --- the xa-mau plan and its reports: a mix of sample and real reports, at the fixed reference date ---
 
 
-@pytest.fixture(scope="module")
-def real():
-    plan = load_plan(PLAN).plan
-    today = reference_date(ROOT)
-    records = load_updates(ROOT / "data" / "updates", plan, today).records
-    return plan, records, plan_progress(plan, records, today)
+def test_samples_and_real_reports_are_told_apart(state):
+    examples = sorted(r.id for r in state.records if r.update.example)
+    assert examples == ["2025-08-05-i-1-van-phong", "2025-09-02-i-1-van-phong", "2025-09-25-iii-1-tram-y-te",
+                        "2025-10-01-i-1-van-phong"]
+    assert state.has_examples and len(state.records) == 7
 
 
-def test_samples_are_all_marked_as_examples(real):
-    _, records, _ = real
-    assert records and all(r.update.example for r in records)
-
-
-def test_samples_show_every_status_an_overdue_task_and_a_long_history(real):
-    _, _, progress = real
+def test_reports_show_every_status_an_overdue_task_and_a_long_history(state):
+    progress = state.tasks
     assert {p.status for p in progress.values()} == set(DERIVED_LABELS)
-    v8 = progress["V.8"]
-    assert v8.overdue and v8.status == "dang-thuc-hien" and v8.due == dt.date(2025, 9, 30)
-    assert len(v8.history) >= 2
-    assert max(len(p.history) for p in progress.values()) >= 3
+    overdue = progress["II.1.a"]
+    assert overdue.overdue and overdue.status == "dang-thuc-hien" and overdue.due == dt.date(2025, 9, 30)
+    assert [p.task_id for p in progress.values() if p.overdue] == ["II.1.a"]
+    assert not progress["II.1.b"].overdue  # due 31/12/2025, still ahead
+    assert [r.update.status for r in progress["I.1"].history] == ["hoan-thanh", "dang-thuc-hien", "chua-bat-dau"]
 
 
 def test_progress_state_gives_the_site_everything_at_the_reference_date():
-    from macros.progress.state import progress_state
-
+    state = fixture_state(XA_MAU, REFERENCE_DATE)
+    assert state.today == REFERENCE_DATE and state.warnings == []
+    assert state.summary.plan.total == 11 and state.summary.plan.overdue == 1 and state.summary.plan.done == 1
+    assert state.summary.units["cac-truong-hoc"].counts["chua-bat-dau"] == 1  # the group leads I.3
+    assert state.summary.units["tram-y-te"].counts["tam-dung"] == 1
     small = load_plan(FIX / "plan.yaml")
-    state = progress_state(small.plan, small.warnings, FIX / "updates", TODAY)
-    assert state.today == TODAY and len(state.records) == 5 and not state.has_examples
-    assert state.tasks["II.1"].overdue and state.summary.plan.total == 3
+    smaller = progress_state(small.plan, small.warnings, FIX / "updates", TODAY)
+    assert len(smaller.records) == 5 and not smaller.has_examples and smaller.tasks["II.1"].overdue
+
+
+def test_a_plan_without_reports_or_due_dates_is_all_not_reported_and_never_overdue():
+    state = fixture_state(KHONG_NHOM, dt.date(2030, 1, 1))
+    plan = load_fixture(KHONG_NHOM).plan
+    assert state.records == [] and not state.has_examples
+    assert {p.status for p in state.tasks.values()} == {NOT_REPORTED} and len(state.tasks) == len(plan.leaf_tasks)
+    assert state.summary.plan.overdue == 0

@@ -10,6 +10,9 @@ import pytest
 from macros.plan.problems import DataError
 from macros.progress.refdate import VIETNAM, reference_date, vietnam_date
 
+
+pytestmark = pytest.mark.unit
+
 EVENING_UTC = 1759348800  # 2025-10-01T20:00:00Z, already 2 October in Vietnam
 
 
@@ -61,3 +64,9 @@ def test_a_malformed_source_date_epoch_is_explained():
     with pytest.raises(DataError) as caught:
         reference_date(env={"SOURCE_DATE_EPOCH": "2025-10-02"})
     assert "cần một số nguyên" in str(caught.value)
+
+
+def test_the_tests_fixed_reference_date_is_the_date_of_their_epoch_in_vietnam():
+    from helpers import REFERENCE_DATE, REFERENCE_EPOCH
+
+    assert vietnam_date(REFERENCE_EPOCH) == REFERENCE_DATE

@@ -5,7 +5,14 @@ instead of search quietly losing its Vietnamese folding."""
 
 from __future__ import annotations
 
+import json
 import re
+
+import pytest
+
+from macros.site import urls
+
+pytestmark = pytest.mark.build
 
 
 def asset(site, pattern: str) -> str:
@@ -40,3 +47,14 @@ def test_markup_the_script_looks_for(site):
     assert 'data-md-component="search-query"' in html
     assert "md-search-result__list" in html
     assert "assets/search-vi.js" in html
+
+
+def test_aggregate_pages_are_not_in_the_index_and_names_are_folded(site):
+    index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert urls.ALL_TASKS not in locations and urls.LOOKUP not in locations and urls.PRINT not in locations
+    assert urls.task("II.1.a") in locations and urls.unit("tram-y-te") in locations
+    fields = index["config"]["fields"]
+    assert fields["title_folded"]["boost"] == fields["title"]["boost"]
+    doc = next(d for d in index["docs"] if d["location"] == urls.unit("tai-chinh"))
+    assert "bo phan tai chinh - ke toan xa" in doc["title_folded"]

@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
-from sitebuild import BuiltSite, build_site
+from helpers import FIXTURES, PLAN_IN_PROJECT, BuiltSite, build_site, built, copy_project
+from macros.site import urls
+
+pytestmark = pytest.mark.build
+
+
+def plan_folder(tmp_path, source):  # noqa: ANN001, ANN201
+    """A folder holding ``source`` as plan.yaml, as copy_project expects a fixture plan."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.yaml").write_bytes(source.read_bytes())
+    return folder
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> BuiltSite:
-    dest = tmp_path_factory.mktemp("hostile")
-    result = build_site(dest, FIXTURES / "site" / "injection.yaml")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(dest)
+    workdir = tmp_path_factory.mktemp("hostile")
+    return built(plan_folder(workdir, FIXTURES / "site" / "injection.yaml"), workdir)
 
 
 def pages(site: BuiltSite):
-    return [p for p in site.root.rglob("index.html") if "404" not in str(p)]
+    return site.pages()
 
 
 def test_task_content_shows_exactly_its_characters(hostile):
-    text = " ".join(hostile.tree("nhiem-vu/i-1-a").text_content().split())
+    text = " ".join(hostile.tree(urls.task("I.1.a")).text_content().split())
     assert "{{ 7*7 }} <script>alert(1)</script>" in text
     assert "{% raw %}[x](http://a) em *b* `c` :smile:" in text  # only *…* is emphasis; links, code, emoji stay literal
     assert "{{ 7*7 }} <b>x</b>" in text and "{% if true %}y{% endif %}" in text
@@ -47,21 +55,22 @@ def test_names_are_not_rendered_as_jinja_anywhere(hostile):
 
 
 def test_titles_stay_inside_the_title_element(hostile):
-    for url in ("don-vi/cac-co-quan", "phan/i"):
+    for url in (urls.unit("cac-co-quan"), urls.section("I")):
         tree = hostile.tree(url)
         titles = tree.xpath("//head/title")
         assert len(titles) == 1
         assert "</title><script>alert(" in titles[0].text_content(), url
         assert not tree.xpath("//head/script[contains(., 'alert(')]"), url
-    assert "{{ 6*7 }}" in hostile.tree("don-vi/phong-van-hoa").xpath("//head/title")[0].text_content()
+    assert "{{ 6*7 }}" in hostile.tree(urls.unit("phong-van-hoa")).xpath("//head/title")[0].text_content()
 
 
 def test_bad_data_stops_the_build_with_a_vietnamese_message(tmp_path):
     dest = tmp_path / "site"
-    result = build_site(dest, FIXTURES / "bad" / "unknown_unit.yaml")
+    project = copy_project(tmp_path / "project", plan_folder(tmp_path, FIXTURES / "bad" / "unknown_unit.yaml"))
+    result = build_site(project, dest)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "unknown_unit.yaml:42: lỗi" in output
+    assert f"{PLAN_IN_PROJECT}:42: lỗi" in output
     assert "Không dựng trang" in output and "có 1 lỗi" in output
     assert "Traceback" not in output
     assert not dest.exists() or not any(dest.iterdir())  # nothing half-published

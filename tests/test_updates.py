@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import FIXTURES, PLAN_DIRS, ROOT, UPDATES_IN_PROJECT, check_env, run_cli
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
 from macros.progress.updates import STATUS_LABELS, load_updates, update_schema
 
-FIX = ROOT / "tests" / "fixtures" / "updates"
+pytestmark = pytest.mark.unit
+
+FIX = FIXTURES / "updates"
 TODAY = dt.date(2025, 10, 2)
-SHOWN = "data/updates"
+SHOWN = UPDATES_IN_PROJECT
 
 # fixture in bad/ → (line, field, words the message must contain)
 BAD = {
@@ -130,17 +131,20 @@ def test_schema_offers_the_status_vocabulary():
     assert schema["properties"]["status"]["enum"] == list(STATUS_LABELS)
 
 
-def test_every_update_file_points_editors_at_the_schema():
-    for path in (ROOT / "data" / "updates").glob("*.yaml"):
+def test_every_fixture_report_points_editors_at_the_committed_schema():
+    """Editors validate a report as they type only if its first line finds the schema from where it lies."""
+    files = [path for plan_dir in PLAN_DIRS.values() for path in sorted((plan_dir / "updates").glob("*.yaml"))]
+    assert files
+    for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../update.schema.json", path.name
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), path.name
+        assert (path.parent / first[len(prefix):]).resolve() == ROOT / "data" / "update.schema.json", path.name
 
 
 def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check", *args],
-        cwd=ROOT, capture_output=True, text=True, env=env,
-    )
+    """`python -m macros check`, at the fixed reference date unless ``env`` says otherwise."""
+    return run_cli("check", *args, env=env)
 
 
 def test_check_counts_the_updates_next_to_the_plan():
@@ -160,9 +164,7 @@ def test_check_pins_errors_on_the_file_and_line_for_github(tmp_path):
 
 
 def test_check_judges_dates_against_source_date_epoch():
-    import os
-
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1756684800"}  # 2025-09-01T00:00Z → 01/09/2025 in Vietnam
+    env = check_env(SOURCE_DATE_EPOCH="1756684800")  # 2025-09-01T00:00Z → 01/09/2025 in Vietnam
     result = run_check("tests/fixtures/updates/plan.yaml", env=env)
     assert result.returncode == 1
     assert "ở sau ngày tham chiếu 1/9/2025" in result.stderr
@@ -170,9 +172,13 @@ def test_check_judges_dates_against_source_date_epoch():
 
 
 def test_check_explains_a_bad_source_date_epoch():
-    import os
-
-    result = run_check(env={**os.environ, "SOURCE_DATE_EPOCH": "hôm nay"})
+    result = run_check("tests/fixtures/updates/plan.yaml", env=check_env(SOURCE_DATE_EPOCH="hôm nay"))
     assert result.returncode == 1
     assert "SOURCE_DATE_EPOCH: lỗi: cần một số nguyên" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_counts_the_reports_of_the_xa_mau_plan_and_warns_about_none():
+    result = run_check("tests/fixtures/plans/xa-mau/plan.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "7 báo cáo tiến độ." in result.stdout and "cảnh báo" not in result.stdout

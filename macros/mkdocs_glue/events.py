@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +69,6 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     """Settings, plan, reports and build facts, each read and checked once per build."""
     settings = read_settings(config.extra, Path(config.config_file_path))
     plan_path, updates_path = settings.plan_path(root), settings.updates_path(root)
-    if os.environ.get("KE_HOACH_PLAN"):  # transitional, for tests not yet on project copies; removed next
-        plan_path = Path(os.environ["KE_HOACH_PLAN"])
-        updates_path = plan_path.parent / "updates"
     loaded = load_plan(plan_path, display=_shown(plan_path, root))
     today = reference_date(root)
     progress = progress_state(loaded.plan, loaded.warnings, updates_path, today, display=_shown(updates_path, root))

@@ -1,0 +1,221 @@
+"""Everything the test modules share: fixture paths, a project copy built from a fixture plan, the
+built-site reader, and headless Chromium.
+
+Code tests never read the published plan (data/plan.yaml): every commune forks this repository and
+replaces it, and the tests must keep passing for them. A site is built from a *copy* of the project
+whose data/ holds a small fixture plan, so building another plan needs no setting at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+PLANS = FIXTURES / "plans"
+
+XA_MAU = PLANS / "xa-mau"  # shaped like a real appendix, with progress reports
+KHONG_NHOM = PLANS / "khong-nhom"  # no groups, no due dates, no schedules, no reports
+NHIEU_DON_VI = PLANS / "nhieu-don-vi"  # 26 units, numbering that runs on across sections
+PLAN_DIRS = {p.name: p for p in (XA_MAU, KHONG_NHOM, NHIEU_DON_VI)}
+
+# Where a project keeps its plan and its reports (the paths a copy gets, and the site's edit links show).
+PLAN_IN_PROJECT = "data/plan.yaml"
+UPDATES_IN_PROJECT = "data/updates"
+
+# The reference date of every fixture build and check: 2025-10-15 00:00 UTC, 07:00 in Vietnam.
+# II.1.a of xa-mau was due on 30/9/2025, so it is overdue on this date; II.1.b (31/12/2025) is not.
+REFERENCE_EPOCH = 1760486400
+REFERENCE_DATE = dt.date(2025, 10, 15)
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+# ---------------------------------------------------------------- fixture plans
+
+
+def load_fixture(plan_dir: Path):  # noqa: ANN201 - macros.plan.loader.Loaded
+    """A fixture plan, loaded and checked like `make check` does."""
+    from macros.plan.loader import load_plan
+
+    return load_plan(plan_dir / "plan.yaml")
+
+
+def fixture_state(plan_dir: Path, today: dt.date = REFERENCE_DATE):  # noqa: ANN201 - PlanState
+    """A fixture plan's progress (its updates/ folder, possibly absent) at an explicit reference date."""
+    from macros.progress.state import progress_state
+
+    loaded = load_fixture(plan_dir)
+    return progress_state(loaded.plan, loaded.warnings, plan_dir / "updates", today)
+
+
+def check_env(**extra: str) -> dict[str, str]:
+    """The environment for `python -m macros …`: a fixed reference date unless a test sets its own."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(REFERENCE_EPOCH), **extra}
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m macros ARGS` in-process (a new interpreter costs half a second on a busy machine),
+    with the fixed reference date unless ``env`` sets another; returns what the process would."""
+    from macros.cli import main
+
+    saved = dict(os.environ)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.environ.clear()
+        os.environ.update(env or check_env())
+        with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["python", "-m", "macros", *args], code, out.getvalue(), err.getvalue())
+
+
+# ---------------------------------------------------------------- a project built from a fixture
+
+_PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini")
+
+
+def copy_project(dest: Path, plan_dir: Path) -> Path:
+    """Copy what builds the site into ``dest`` and put the fixture's plan (and its updates/) in data/.
+
+    The copy has no git history, which is why :func:`build_site` fixes SOURCE_DATE_EPOCH."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in _PROJECT_FILES:
+        shutil.copy2(ROOT / name, dest / name)
+    for path in sorted(ROOT.glob("requirements*")):
+        if path.suffix in (".txt", ".in"):
+            shutil.copy2(path, dest / path.name)
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    data = dest / "data"
+    data.mkdir()
+    for schema in sorted((ROOT / "data").glob("*.schema.json")):
+        shutil.copy2(schema, data / schema.name)
+    shutil.copy2(plan_dir / "plan.yaml", dest / PLAN_IN_PROJECT)
+    if (plan_dir / "updates").is_dir():
+        shutil.copytree(plan_dir / "updates", dest / UPDATES_IN_PROJECT)
+    return dest
+
+
+def build_site(project: Path, dest: Path, epoch: int = REFERENCE_EPOCH) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project copy, at a fixed reference date."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def settings(project: Path = ROOT) -> dict[str, Any]:
+    """A project's mkdocs.yml (site address, licence), as the build read it."""
+    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def set_licence(project: Path, licence: Any) -> None:
+    """Change the one licence setting (extra.ke_hoach.licence) of a project copy's mkdocs.yml."""
+    path = project / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n    licence: null\n" in text, "mkdocs.yml no longer sets extra.ke_hoach.licence: null"
+    flow = json.dumps(licence, ensure_ascii=False)  # JSON is YAML written on one line
+    path.write_text(text.replace("\n    licence: null\n", f"\n    licence: {flow}\n"), encoding="utf-8")
+
+
+class BuiltSite:
+    """A built site read as a visitor would: HTML by address, parsed with lxml."""
+
+    def __init__(self, root: Path, project: Path | None = None):
+        self.root = root
+        self.project = project  # the copy it was built from, when known
+
+    def path(self, url: str) -> Path:
+        url = url.split("#")[0].split("?")[0]
+        if url.endswith((".html", ".xml", ".json", ".csv", ".xlsx", ".ics")):
+            return self.root / url
+        return self.root / url / "index.html"
+
+    def html(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def tree(self, url: str):  # noqa: ANN201 - lxml.html.HtmlElement
+        return lxml.html.fromstring(self.html(url))
+
+    def text(self, url: str) -> str:
+        """The article's text, whitespace collapsed."""
+        return " ".join(self.tree(url).xpath("//article")[0].text_content().split())
+
+    def task_ids(self, url: str, scope: str = "//article") -> list[str]:
+        """Task ids shown as cards on a page, in order."""
+        xpath = f"{scope}//*[contains(@class,'kh-card__head')]/a[contains(@class,'kh-id')]"
+        return [a.text_content().strip() for a in self.tree(url).xpath(xpath)]
+
+    def links(self, url: str, scope: str = "//article") -> list[str]:
+        """Where the links inside ``scope`` lead, as addresses from the site root (other hosts kept whole)."""
+        base = "http://site.invalid/"
+        out = []
+        for href in self.tree(url).xpath(f"{scope}//a/@href"):
+            target = urllib.parse.urljoin(base + url, href)
+            out.append(target[len(base):] if target.startswith(base) else target)
+        return out
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.root.rglob("index.html") if "404" not in str(p))
+
+
+def built(plan_dir: Path, workdir: Path) -> BuiltSite:
+    """Copy the project with ``plan_dir``'s plan, build it strictly, and fail with the build's words."""
+    project = copy_project(workdir / "project", plan_dir)
+    result = build_site(project, workdir / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(workdir / "site", project)
+
+
+# ---------------------------------------------------------------- the browser
+
+
+def chromium_path() -> str:
+    """Debian's chromium (or Chrome on GitHub's runners); a missing browser fails, it never skips."""
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    for candidate in (os.environ.get("CHROMIUM"), *(shutil.which(n) for n in names), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail(
+        "Không tìm thấy trình duyệt Chromium cho kiểm thử trình duyệt. Cài bằng: sudo apt-get install chromium "
+        "(hoặc đặt biến CHROMIUM=/đường/dẫn/tới/chromium), rồi chạy lại make test.",
+        pytrace=False,
+    )
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve a built site on a free loopback port; returns (base url, server)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
