@@ -102,11 +102,6 @@ def ascii_words(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold_diacritics(text)).strip()
 
 
-# Kept while macros/site/ and tests/ still call the old names; each is the function above, not a copy.
-plain = without_emphasis
-fold = fold_diacritics
-
-
 # Tone marks move between the two vowels of oa, oe, uy: hoá ↔ hóa, khoẻ ↔ khỏe, thuỷ ↔ thủy.
 _PAIRS = ("oa", "oe", "uy")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng

@@ -5,15 +5,18 @@ Helpers live in tests/helpers.py; test modules import from there, never from eac
 
 from __future__ import annotations
 
-import sys
-import types
-from pathlib import Path
-
 import pytest
 
 from helpers import (
-    CHROMIUM_ARGS, PLAN_DIRS, ROOT, XA_MAU, BuiltSite, build_site, built, chromium_path, copy_project,
-    fixture_state, load_fixture, serve,
+    CHROMIUM_ARGS,
+    PLAN_DIRS,
+    XA_MAU,
+    BuiltSite,
+    built,
+    chromium_path,
+    fixture_state,
+    load_fixture,
+    serve,
 )
 
 # ---------------------------------------------------------------- markers
@@ -23,18 +26,12 @@ KINDS = ("unit", "build", "browser")
 NEEDS_BUILD = {"site", "any_site", "base_url"}
 NEEDS_BROWSER = {"browser", "page", "base_url"}
 
-# test_fidelity.py and test_importer_source.py check the published plan against its signed source;
-# they are becoming the acceptance module (another branch) and are left as they are until then.
-ACCEPTANCE_MODULES = {"test_fidelity", "test_importer_source"}
-
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Every test says what it needs (unit, build or browser), and a unit test really needs neither,
     so that `pytest -m unit` stays fast and honest."""
     wrong: list[str] = []
     for item in items:
-        if item.module.__name__ in ACCEPTANCE_MODULES:
-            continue
         kinds = [k for k in KINDS if item.get_closest_marker(k)]
         fixtures = set(getattr(item, "fixturenames", ()))
         if len(kinds) != 1:
@@ -51,24 +48,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def _published_plan():
-    """The published plan, for the acceptance modules only (see ACCEPTANCE_MODULES)."""
-    from macros.plan.loader import load_plan
-
-    return load_plan(ROOT / "data" / "plan.yaml").plan  # acceptance only: the plan this repository publishes
-
-
-@pytest.fixture(scope="session")
-def _xa_mau_plan():
-    return load_fixture(XA_MAU).plan
-
-
-@pytest.fixture(scope="module")
-def plan(request: pytest.FixtureRequest, _xa_mau_plan):
+def plan():
     """The xa-mau fixture plan (tests/fixtures/plans/xa-mau/plan.yaml)."""
-    if request.module.__name__ in ACCEPTANCE_MODULES:
-        return request.getfixturevalue("_published_plan")
-    return _xa_mau_plan
+    return load_fixture(XA_MAU).plan
 
 
 @pytest.fixture(scope="session")
@@ -123,23 +105,3 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-# ---------------------------------------------------------------- until the acceptance module lands
-# test_fidelity.py and test_importer_source.py still import these names (and a `sitebuild` module);
-# they go when those two files become the acceptance module. No other test may use them.
-
-PLAN = ROOT / "data" / "plan.yaml"  # acceptance only
-SOURCE = ROOT / "data" / "sources" / "phu-luc-nhiem-vu-ke-hoach-17-KH-UBND-xa-ba-dinh.txt"  # acceptance only
-
-
-def _legacy_build_site(dest: Path, plan: Path):  # noqa: ANN202
-    """The old sitebuild.build_site(dest, plan), done the new way: a project copy, no environment setting."""
-    project = copy_project(dest.parent / f"{dest.name}-project", plan.parent)
-    return build_site(project, dest)
-
-
-_sitebuild = types.ModuleType("sitebuild", "Stand-in for the deleted tests/sitebuild.py (acceptance modules only).")
-_sitebuild.BuiltSite = BuiltSite  # type: ignore[attr-defined]
-_sitebuild.build_site = _legacy_build_site  # type: ignore[attr-defined]
-sys.modules.setdefault("sitebuild", _sitebuild)

@@ -94,37 +94,55 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> 
 
 # ---------------------------------------------------------------- a project built from a fixture
 
-_PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini")
+# What a fork holds besides its data: code, hand-written pages, tests, settings, build and CI files.
+PROJECT_DIRS = ("docs", "macros", "tests", ".ci")
+PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini")
+PROJECT_GLOBS = ("requirements*.txt", "requirements*.in", "pyproject.toml", "data/*.schema.json")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
 
-def copy_project(dest: Path, plan_dir: Path) -> Path:
-    """Copy what builds the site into ``dest`` and put the fixture's plan (and its updates/) in data/.
+def copy_project(dest: Path, plan_dir: Path | None = None, *, with_data: bool = False) -> Path:
+    """The project copied into ``dest``, as a commune's fork holds it, with the plan a test chooses.
 
-    The copy has no git history, which is why :func:`build_site` fixes SOURCE_DATE_EPOCH."""
+    ``plan_dir`` puts a fixture's plan.yaml (and its updates/) in data/;
+    ``with_data`` copies data/ as it is. Files keep their modification
+    times (``copy2``), so that make sees the environment it is given as
+    already installed for requirements.txt. The copy has no git history,
+    which is why :func:`build_site` fixes SOURCE_DATE_EPOCH."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in _PROJECT_FILES:
+    for name in PROJECT_DIRS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=IGNORED)
+    for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, dest / name)
-    for path in sorted(ROOT.glob("requirements*")):
-        if path.suffix in (".txt", ".in"):
-            shutil.copy2(path, dest / path.name)
-    shutil.copytree(ROOT / "docs", dest / "docs")
-    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    data = dest / "data"
-    data.mkdir()
-    for schema in sorted((ROOT / "data").glob("*.schema.json")):
-        shutil.copy2(schema, data / schema.name)
-    shutil.copy2(plan_dir / "plan.yaml", dest / PLAN_IN_PROJECT)
-    if (plan_dir / "updates").is_dir():
-        shutil.copytree(plan_dir / "updates", dest / UPDATES_IN_PROJECT)
+    for pattern in PROJECT_GLOBS:
+        for path in ROOT.glob(pattern):
+            (dest / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dest / path.relative_to(ROOT))
+    if with_data:
+        shutil.copytree(ROOT / "data", dest / "data", ignore=IGNORED, dirs_exist_ok=True)
+    if plan_dir is not None:
+        (dest / "data").mkdir(exist_ok=True)
+        shutil.copy2(plan_dir / "plan.yaml", dest / PLAN_IN_PROJECT)
+        if (plan_dir / "updates").is_dir():
+            shutil.copytree(plan_dir / "updates", dest / UPDATES_IN_PROJECT)
     return dest
 
 
-def build_site(project: Path, dest: Path, epoch: int = REFERENCE_EPOCH) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project copy, at a fixed reference date."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+def build_env(epoch: int | None = REFERENCE_EPOCH) -> dict[str, str]:
+    """The environment of a build: no MkDocs 2 banner, and a fixed date unless ``epoch`` is None
+    (then the project's own reference date: SOURCE_DATE_EPOCH if set, else its last commit)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    return env
+
+
+def build_site(project: Path, dest: Path, epoch: int | None = REFERENCE_EPOCH) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project, as it is, into ``dest``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project, env=build_env(epoch), capture_output=True, text=True, timeout=900, check=False,
     )
 
 

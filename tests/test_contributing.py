@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from helpers import PLAN_DIRS, REFERENCE_DATE, ROOT, XA_MAU, load_fixture, run_cli
@@ -114,8 +113,10 @@ def test_plan_changes_need_the_plan_editors_and_the_placeholder_is_explained():
 
 def test_issue_form_and_its_config_match_githubs_schemas():
     forms = ROOT / ".github" / "ISSUE_TEMPLATE"
-    for schema, path in (("vendor.github-issue-forms", forms / "bao-loi-noi-dung.yml"), ("vendor.github-issue-config", forms / "config.yml")):
-        result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)], capture_output=True, text=True)
+    checks = (("vendor.github-issue-forms", forms / "bao-loi-noi-dung.yml"), ("vendor.github-issue-config", forms / "config.yml"))
+    for schema, path in checks:
+        command = [str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)]
+        result = subprocess.run(command, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -84,7 +84,8 @@ def test_added_task_edited_content_new_update_and_status_change_are_reported(two
     assert "### Nhiệm vụ thêm mới (1)\n\n- **II.2** — Việc mới thêm vào phần hai." in out
     assert "### Nhiệm vụ được sửa (1)\n\n- **I.1.a**: sửa nội dung\n" in out
     assert "### Tình trạng thay đổi (1)\n\n- **II.1**: Đang thực hiện → **Hoàn thành**\n" in out
-    assert f"### Báo cáo tiến độ mới (1)\n\n- **II.1** — 2/10/2025 — Hoàn thành — PGD NHCSXH (`{UPDATES_IN_PROJECT}/2025-10-02-ii-1-ngan-hang.yaml`)" in out
+    report = f"`{UPDATES_IN_PROJECT}/2025-10-02-ii-1-ngan-hang.yaml`"
+    assert f"### Báo cáo tiến độ mới (1)\n\n- **II.1** — 2/10/2025 — Hoàn thành — PGD NHCSXH ({report})" in out
     assert "bị xóa" not in out
 
 

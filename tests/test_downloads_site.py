@@ -101,7 +101,9 @@ def test_a_licence_set_in_the_one_setting_reaches_the_page_and_the_files(tmp_pat
     assert json.loads(site.path(urls.download("datapackage.json")).read_bytes())["licenses"] == [CC_BY]
 
 
-@pytest.mark.parametrize("bad", ["CC-BY-4.0", {"title": "chỉ có tên"}, {"name": "x", "url": "y"}], ids=["text", "title-only", "unknown-key"])
+@pytest.mark.parametrize(
+    "bad", ["CC-BY-4.0", {"title": "chỉ có tên"}, {"name": "x", "url": "y"}], ids=["text", "title-only", "unknown-key"]
+)
 def test_a_malformed_licence_setting_stops_the_build_in_vietnamese(tmp_path, bad):
     project = copy_project(tmp_path / "project", XA_MAU)
     set_licence(project, bad)

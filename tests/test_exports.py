@@ -173,7 +173,7 @@ def test_data_package_is_valid(files):
     package = json.loads(files["datapackage.json"])
     jsonschema.Draft202012Validator.check_schema(DATA_PACKAGE)
     jsonschema.validate(package, DATA_PACKAGE)
-    assert dt.datetime.fromisoformat(package["created"]) == dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
+    assert dt.datetime.fromisoformat(package["created"]) == dt.datetime(2025, 10, 1, tzinfo=dt.UTC)
     assert package["homepage"] == SITE
     names = [r["name"] for r in package["resources"]]
     assert names == ["tasks", "plan", "plan-schema"]

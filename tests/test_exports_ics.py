@@ -46,7 +46,7 @@ def test_a_quarter_deadline_is_an_all_day_event_on_the_quarters_last_day(plan):
     assert "(bao gồm hồ sơ hộ tịch từ năm 2015 đến nay)" in description  # the whole content, emphasis unmarked
     assert "*" not in description
     assert str(event["URL"]) == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
-    assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.UTC)
 
 
 def test_uids_and_calendar_name_do_not_depend_on_the_site(plan):

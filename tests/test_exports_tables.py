@@ -13,7 +13,7 @@ from helpers import FIXTURES
 from macros.exports.tasks_csv import tasks_csv
 from macros.exports.tasks_xlsx import tasks_xlsx
 from macros.plan.loader import load_plan
-from macros.plan.model import ListBlock, Plan, ScheduleCell, Task, UnitCell, DeliverableCell, task_slug
+from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, UnitCell, task_slug
 
 pytestmark = pytest.mark.unit
 
@@ -36,7 +36,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 def read_xlsx(data: bytes) -> list[dict[str, str]]:
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Nhiệm vụ"]
     header, *rows = [[c.value or "" for c in row] for row in sheet.iter_rows()]
-    return [dict(zip(header, row)) for row in rows]
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"); an

@@ -155,7 +155,7 @@ def test_docx_small_table_with_other_headers(tmp_path):
 def test_docx_bullets_typed_as_dashes_become_lists(tmp_path):
     document = Document()
     table = document.add_table(rows=2, cols=6)
-    for cell, text in zip(table.rows[0].cells, ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Tiến độ"]):
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Tiến độ"], strict=True):
         cell.text = text
     document.add_table(rows=1, cols=2).rows[0].cells[0].text = "bảng khác, không đọc"
     cells = table.rows[1].cells
@@ -177,7 +177,7 @@ def test_docx_bullets_typed_as_dashes_become_lists(tmp_path):
 def test_docx_without_task_table_is_refused(tmp_path, capsys):
     document = Document()
     table = document.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["Họ và tên", "Chức vụ", "Điện thoại"]):
+    for cell, text in zip(table.rows[0].cells, ["Họ và tên", "Chức vụ", "Điện thoại"], strict=True):
         cell.text = text
     path = tmp_path / "danh-ba.docx"
     document.save(str(path))

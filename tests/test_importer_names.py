@@ -6,7 +6,6 @@ import pytest
 
 from macros.importer.names import DELIVERABLES, UNITS, Entry, Registry, key
 
-
 pytestmark = pytest.mark.unit
 
 

@@ -16,7 +16,6 @@ from macros.importer import import_plan
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
 
-
 pytestmark = pytest.mark.unit
 
 IMPORT = FIXTURES / "import"

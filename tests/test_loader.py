@@ -48,7 +48,8 @@ def test_bad_file_is_explained_at_its_line(name):
     assert problem.line == line
     assert problem.field == field
     assert words in problem.message
-    assert str(problem).startswith(f"{path}:{line}: lỗi") or str(problem).startswith(f"tests/fixtures/bad/{name}.yaml:{line}: lỗi")
+    shown = str(problem)
+    assert shown.startswith(f"{path}:{line}: lỗi") or shown.startswith(f"tests/fixtures/bad/{name}.yaml:{line}: lỗi")
 
 
 def test_every_bad_fixture_is_listed():

@@ -9,7 +9,7 @@ import pytest
 from helpers import REFERENCE_DATE, settings
 from macros.progress.state import DERIVED_LABELS, OVERDUE_LABEL
 from macros.site import urls
-from macros.text import plain, vn_date
+from macros.text import vn_date, without_emphasis
 
 pytestmark = pytest.mark.build
 
@@ -24,7 +24,7 @@ def texts(task) -> list[str]:
     """Paragraphs and list items of a task, without emphasis marks."""
     out = []
     for block in task.content:
-        out += [plain(block)] if isinstance(block, str) else [plain(item) for item in block.items]
+        out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
     return out
 
 
@@ -47,7 +47,7 @@ def test_rows_follow_the_source_sections_numbers_and_cells(site, plan):
     assert [cell_texts(r) for r in sections] == [[s.id, s.title] for s in plan.sections]
     assert sections[0].xpath("th/@colspan") == ["5"]
     assert [r.get("data-task") for r in tasks] == [t.id for t in plan.tasks]
-    for row, task in zip(tasks, plan.tasks):
+    for row, task in zip(tasks, plan.tasks, strict=True):
         cells = cell_texts(row)
         assert cells[0] == task.number, task.id
         paragraphs = [" ".join(e.text_content().split()) for e in row.xpath("td[2]/p|td[2]/ul/li")]
@@ -56,7 +56,7 @@ def test_rows_follow_the_source_sections_numbers_and_cells(site, plan):
             assert cells[2:] == ["", "", "", ""]
         else:
             wording = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
-            assert cells[2:] == [" ".join(plain(w).split()) for w in wording], task.id
+            assert cells[2:] == [" ".join(without_emphasis(w).split()) for w in wording], task.id
     assert [cell_texts(r)[0] for r in tasks if r.get("data-task").startswith("II.1")] == ["1", "a", "b", "c"]
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from helpers import CHROMIUM_ARGS, REFERENCE_DATE, chromium_path, settings
 from macros.site import urls
-from macros.text import plain, vn_date
+from macros.text import vn_date, without_emphasis
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def texts(task) -> list[str]:
     """Paragraphs and list items of a task, without emphasis marks."""
     out = []
     for block in task.content:
-        out += [plain(block)] if isinstance(block, str) else [plain(item) for item in block.items]
+        out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
     return out
 
 

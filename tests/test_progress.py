@@ -9,7 +9,13 @@ import pytest
 from helpers import FIXTURES, KHONG_NHOM, REFERENCE_DATE, UPDATES_IN_PROJECT, XA_MAU, fixture_state, load_fixture
 from macros.plan.loader import load_plan
 from macros.progress.state import (
-    DERIVED_LABELS, NOT_REPORTED, latest_updates, plan_progress, progress_state, summarise, task_progress,
+    DERIVED_LABELS,
+    NOT_REPORTED,
+    latest_updates,
+    plan_progress,
+    progress_state,
+    summarise,
+    task_progress,
 )
 from macros.progress.updates import Update, UpdateRecord, load_updates
 
@@ -26,7 +32,8 @@ def small():
 
 
 def record(task: str, date: str, status: str, name: str, unit: str = "ngan-hang") -> UpdateRecord:
-    return UpdateRecord(Update(task=task, date=date, status=status, unit=unit, reason="x"), f"{UPDATES_IN_PROJECT}/{name}.yaml", name)
+    update = Update(task=task, date=date, status=status, unit=unit, reason="x")
+    return UpdateRecord(update, f"{UPDATES_IN_PROJECT}/{name}.yaml", name)
 
 
 def test_latest_report_gives_status_date_unit_and_history_newest_first(small):

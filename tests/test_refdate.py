@@ -10,14 +10,13 @@ import pytest
 from macros.plan.problems import DataError
 from macros.progress.refdate import VIETNAM, reference_date, vietnam_date
 
-
 pytestmark = pytest.mark.unit
 
 EVENING_UTC = 1759348800  # 2025-10-01T20:00:00Z, already 2 October in Vietnam
 
 
 def test_an_epoch_late_in_the_utc_evening_is_the_next_day_in_vietnam():
-    assert dt.datetime.fromtimestamp(EVENING_UTC, dt.timezone.utc).isoformat() == "2025-10-01T20:00:00+00:00"
+    assert dt.datetime.fromtimestamp(EVENING_UTC, dt.UTC).isoformat() == "2025-10-01T20:00:00+00:00"
     assert vietnam_date(EVENING_UTC) == dt.date(2025, 10, 2)
     assert reference_date(env={"SOURCE_DATE_EPOCH": str(EVENING_UTC)}) == dt.date(2025, 10, 2)
 

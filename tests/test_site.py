@@ -43,17 +43,19 @@ def test_every_section_page_lists_exactly_its_tasks(any_site):
 def test_every_unit_page_lists_exactly_what_it_leads_and_coordinates(any_site):
     plan, site = any_site
     for unit in plan.units:
-        page = urls.unit(unit.id)
-        assert site.task_ids(page, LEAD) == leaf_ids(plan, lambda t: unit.id in t.lead.units), unit.id
-        assert site.task_ids(page, COORDINATING) == leaf_ids(plan, lambda t: unit.id in t.coordinating.units), unit.id
+        page, uid = urls.unit(unit.id), unit.id
+        assert site.task_ids(page, LEAD) == leaf_ids(plan, lambda t, uid=uid: uid in t.lead.units), uid
+        assert site.task_ids(page, COORDINATING) == leaf_ids(plan, lambda t, uid=uid: uid in t.coordinating.units), uid
 
 
 def test_every_deliverable_and_schedule_page_lists_exactly_its_tasks(any_site):
     plan, site = any_site
     for kind in plan.deliverable_kinds:
-        assert site.task_ids(urls.kind(kind.id)) == leaf_ids(plan, lambda t: kind.id in t.deliverable.kinds), kind.id
+        kid = kind.id
+        assert site.task_ids(urls.kind(kid)) == leaf_ids(plan, lambda t, kid=kid: kid in t.deliverable.kinds), kid
     for schedule in plan.schedules:
-        assert site.task_ids(urls.schedule(schedule.id)) == leaf_ids(plan, lambda t: schedule.id in t.schedule.kinds)
+        sid = schedule.id
+        assert site.task_ids(urls.schedule(sid)) == leaf_ids(plan, lambda t, sid=sid: sid in t.schedule.kinds), sid
     due = site.path(urls.schedule(urls.DUE_SCHEDULE))
     dated = [t.id for t in plan.tasks if t.schedule.due]
     assert due.exists() == bool(dated)

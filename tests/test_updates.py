@@ -32,7 +32,11 @@ BAD = {
     "bad_link": (8, "evidence.link", "cần một địa chỉ bắt đầu bằng https://"),
     "bad_date": (3, "date", "ngày không hợp lệ; cần dạng YYYY-MM-DD"),
     "missing_unit": (2, "unit", "thiếu trường bắt buộc"),
-    "misspelt_field": (6, "notes", "không có trong mẫu báo cáo tiến độ (viết sai tên trường?); các trường được dùng: task, date, status, unit, note"),
+    "misspelt_field": (
+        6,
+        "notes",
+        "không có trong mẫu báo cáo tiến độ (viết sai tên trường?); các trường được dùng: task, date, status, unit, note",
+    ),
     "empty_evidence": (6, "evidence", "mục evidence để trống"),
     "empty": (1, "", "tệp rỗng"),
 }
