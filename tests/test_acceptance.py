@@ -36,6 +36,7 @@ from macros.importer.draft import NO_COLUMN
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan, PlanMeta, Section, Task
+from macros.site import urls
 
 pytestmark = pytest.mark.build
 
@@ -275,8 +276,8 @@ class BuiltSite:
 
     def task_urls(self) -> dict[str, str]:
         """Task id → address of its page, as linked from Tất cả nhiệm vụ."""
-        rows = self.tree("nhiem-vu").xpath("//tr[@data-task]")
-        return {r.get("data-task"): "nhiem-vu/" + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
+        rows = self.tree(urls.ALL_TASKS).xpath("//tr[@data-task]")
+        return {r.get("data-task"): urls.ALL_TASKS + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
 
 
 PRINT_TABLE = "//table[contains(@class,'kh-print__table')]"

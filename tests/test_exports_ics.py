@@ -10,6 +10,7 @@ from icalendar import Calendar
 from helpers import FIXTURES, KHONG_NHOM, load_fixture
 from macros.exports.deadlines_ics import deadlines_ics
 from macros.plan.loader import load_plan
+from macros.site import urls
 
 pytestmark = pytest.mark.unit
 
@@ -45,7 +46,7 @@ def test_a_quarter_deadline_is_an_all_day_event_on_the_quarters_last_day(plan):
     assert "Hạn: 30/9/2025 (văn bản nêu hạn theo quý)" in description
     assert "(bao gồm hồ sơ hộ tịch từ năm 2015 đến nay)" in description  # the whole content, emphasis unmarked
     assert "*" not in description
-    assert str(event["URL"]) == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
+    assert str(event["URL"]) == urls.absolute(SITE, urls.task("II.1.a"))
     assert event.decoded("DTSTAMP") == dt.datetime(2025, 10, 1, tzinfo=dt.UTC)
 
 
@@ -71,7 +72,7 @@ def test_several_dated_tasks_in_document_order_with_their_precision():
     assert str(found[0]["SUMMARY"]) == "I.1 — =1+1 Đoạn thứ hai, có chữ nghiêng."  # no emphasis stars
     assert "theo tháng" in str(found[1]["DESCRIPTION"])
     assert str(found[1]["SUMMARY"]).startswith("I.2.a — -x Mục thứ hai")
-    assert str(found[1]["URL"]) == "https://example.org/ke-hoach/nhiem-vu/i-2-a/"
+    assert str(found[1]["URL"]) == urls.absolute(SITE, urls.task("I.2.a"))
 
 
 @pytest.mark.parametrize("day", [dt.date(2025, 10, 1), dt.date(2026, 1, 15)])

@@ -12,6 +12,7 @@ import pytest
 from helpers import FIXTURES, PLAN_DIRS, load_fixture
 from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
 from macros.plan.loader import load_plan
+from macros.site import urls
 
 pytestmark = pytest.mark.unit
 
@@ -78,7 +79,7 @@ def test_plan_json_lists_tasks_flat_with_section_parent_and_page(plan, exported)
     due = tasks["II.1.a"]
     assert due["schedule"]["due"] == "2025-09-30" and due["schedule"]["due_precision"] == "quarter"
     assert due["lead"] == {"text": "Văn phòng HĐND và UBND xã", "units": ["van-phong"]}
-    assert due["url"] == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
+    assert due["url"] == urls.absolute(SITE, urls.task("II.1.a"))
     assert tasks["I.3"]["content"][1]["items"][0].startswith("Hướng dẫn học sinh sử dụng Internet")
     assert exported["plan"]["number"] == "88/KH-UBND" and exported["plan"]["issuer"] == "Ủy ban nhân dân xã Suối Mây"
     assert len(exported["units"]) == 8 and len(exported["deliverable_kinds"]) == 5 and len(exported["schedules"]) == 2

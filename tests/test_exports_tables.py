@@ -13,7 +13,8 @@ from helpers import FIXTURES
 from macros.exports.tasks_csv import tasks_csv
 from macros.exports.tasks_xlsx import tasks_xlsx
 from macros.plan.loader import load_plan
-from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, UnitCell, task_slug
+from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, UnitCell
+from macros.site import urls
 
 pytestmark = pytest.mark.unit
 
@@ -109,7 +110,7 @@ def assert_rows_match(plan: Plan, rows: list[dict[str, str]], parse_date, site: 
         assert task_from_row(plan, row, parse_date) == task, task.id
         assert row["Phần"] == task.section_id
         assert row["Mục cha"] == (task.parent_id or "")
-        assert row["Trang nhiệm vụ"] == (f"{site}nhiem-vu/{task_slug(task.id)}/" if site else "")
+        assert row["Trang nhiệm vụ"] == (urls.absolute(site, urls.task(task.id)) or "")
 
 
 def test_csv_holds_every_leaf_task_and_the_marked_heading(plan):
@@ -136,7 +137,7 @@ def test_csv_shows_people_what_they_expect(plan):
     i3 = rows["I.3"]["Nội dung nhiệm vụ"].split("\n")  # a paragraph, then a list of three
     assert len(i3) == 4 and not i3[0].startswith("• ") and all(line.startswith("• ") for line in i3[1:])
     assert rows["II.1.a"]["Mục cha"] == "II.1" and rows["II.1.a"]["Số thứ tự"] == "a"
-    assert rows["II.1.a"]["Trang nhiệm vụ"] == "https://example.org/ke-hoach/nhiem-vu/ii-1-a/"
+    assert rows["II.1.a"]["Trang nhiệm vụ"] == urls.absolute(SITE, urls.task("II.1.a"))
     assert rows["I.1"]["Đơn vị phối hợp"] == rows["I.1"]["Đơn vị phối hợp (nguyên văn)"] == ""  # the empty cell
 
 
