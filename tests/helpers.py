@@ -146,6 +146,16 @@ def build_site(project: Path, dest: Path, epoch: int | None = REFERENCE_EPOCH) -
     )
 
 
+def content_texts(task: Any) -> list[str]:
+    """A task's paragraphs and list items, without emphasis marks: what a reader sees of its content."""
+    from macros.text import without_emphasis
+
+    out: list[str] = []
+    for block in task.content:
+        out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
+    return out
+
+
 def settings(project: Path = ROOT) -> dict[str, Any]:
     """A project's mkdocs.yml (site address, licence), as the build read it."""
     return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))

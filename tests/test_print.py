@@ -7,6 +7,7 @@ import json
 import pytest
 
 from helpers import REFERENCE_DATE, settings
+from helpers import content_texts as texts
 from macros.progress.state import DERIVED_LABELS, OVERDUE_LABEL
 from macros.site import urls
 from macros.text import vn_date, without_emphasis
@@ -18,14 +19,6 @@ URL = urls.PRINT
 
 def cell_texts(row) -> list[str]:
     return [" ".join(c.text_content().split()) for c in row.xpath("td|th")]
-
-
-def texts(task) -> list[str]:
-    """Paragraphs and list items of a task, without emphasis marks."""
-    out = []
-    for block in task.content:
-        out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
-    return out
 
 
 # ---------------------------------------------------------------- the page

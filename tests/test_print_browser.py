@@ -9,8 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import CHROMIUM_ARGS, REFERENCE_DATE, chromium_path, settings
+from helpers import content_texts as texts
 from macros.site import urls
-from macros.text import vn_date, without_emphasis
+from macros.text import vn_date
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +19,6 @@ pytestmark = pytest.mark.browser
 def squeeze(text: str) -> str:
     """Text as a PDF gives it back, compared without spaces and line breaks (extractors split words)."""
     return "".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def texts(task) -> list[str]:
-    """Paragraphs and list items of a task, without emphasis marks."""
-    out = []
-    for block in task.content:
-        out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
-    return out
 
 
 def test_screen_view_has_a_print_button_and_a_back_link_instead_of_site_chrome(page, base_url):
