@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .diff import PLAN_PATH, diff_markdown
+from .diff import diff_markdown
 from .plan.loader import load_plan
 from .plan.model import Plan
 from .plan.problems import DataError, Problem
@@ -20,8 +20,8 @@ from .plan.schema import plan_schema
 from .progress.refdate import reference_date
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
 from .progress.updates import load_updates, update_schema
+from .site.settings import project_settings
 
-DEFAULT_PLAN = Path("data/plan.yaml")
 SCHEMA_PATH = Path("data/plan.schema.json")
 
 
@@ -34,6 +34,9 @@ def _print_problems(problems: Iterable[Problem], github: bool) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    if args.file is None:  # the files the site publishes, as mkdocs.yml's extra.ke_hoach names them
+        settings = project_settings(Path.cwd())
+        args.file, args.updates = Path(settings.plan), args.updates or Path(settings.updates)
     try:
         loaded = load_plan(args.file)
     except DataError as exc:
@@ -57,10 +60,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check_updates(args: argparse.Namespace, plan: Plan, github: bool) -> tuple[int, int] | None:
-    """Check the update files next to the plan: (number of updates, number of warnings), or None on errors."""
+    """Check the reports (by default updates/ beside a plan file named on the command line):
+    (number of reports, number of warnings), or None on errors."""
     directory = args.updates or Path(args.file).parent / "updates"
     try:
-        loaded = load_updates(directory, plan, reference_date(Path(args.file).resolve().parent))
+        today = reference_date(Path(args.file).resolve().parent)
+        loaded = load_updates(directory, plan, today, plan_file=str(args.file))
     except DataError as exc:
         _print_problems(exc.problems, github)
         print(f"Không đạt: {directory} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
@@ -89,10 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Công cụ của trang kế hoạch.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="kiểm tra tệp kế hoạch")
-    check.add_argument("file", nargs="?", type=Path, default=DEFAULT_PLAN)
+    check.add_argument("file", nargs="?", type=Path, default=None, help="mặc định: tệp kế hoạch đặt trong mkdocs.yml")
     check.add_argument("--github", action="store_true", help="in thêm chú thích cho GitHub Actions")
     check.add_argument(
-        "--updates", type=Path, default=None, help="thư mục báo cáo tiến độ (mặc định: updates/ cạnh tệp kế hoạch)"
+        "--updates", type=Path, default=None, help="thư mục báo cáo (mặc định: theo mkdocs.yml, hoặc updates/ cạnh tệp đã nêu)"
     )
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
@@ -111,7 +116,7 @@ def _add_update_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     diff = sub.add_parser("diff", help="tóm tắt thay đổi giữa hai phiên bản (Markdown tiếng Việt)")
     diff.add_argument("base", help="phiên bản git gốc (ví dụ main) hoặc một thư mục")
     diff.add_argument("head", help="phiên bản git mới (ví dụ HEAD) hoặc một thư mục")
-    diff.add_argument("--plan", default=PLAN_PATH, help="đường dẫn tệp kế hoạch trong kho (mặc định data/plan.yaml)")
+    diff.add_argument("--plan", default=None, help="đường dẫn tệp kế hoạch trong kho (mặc định: theo mkdocs.yml)")
     diff.set_defaults(func=cmd_diff)
     schema = sub.add_parser("update-schema", help="ghi JSON Schema của tệp báo cáo tiến độ")
     schema.add_argument("-o", "--output", default=str(UPDATE_SCHEMA_PATH))
@@ -120,7 +125,9 @@ def _add_update_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Markdown on stdout even when a side is invalid, so the job summary always says something."""
-    text, ok = diff_markdown(args.base, args.head, Path.cwd(), args.plan)
+    settings = project_settings(Path.cwd())
+    plan, updates = (args.plan, None) if args.plan else (settings.plan, settings.updates)
+    text, ok = diff_markdown(args.base, args.head, Path.cwd(), plan, updates)
     sys.stdout.write(text)
     return 0 if ok else 1
 

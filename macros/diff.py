@@ -53,35 +53,39 @@ class Snapshot:
     updates: dict[str, UpdateRecord]  # file name without extension → record
 
 
-def load_snapshot(root: Path, plan_path: str = PLAN_PATH) -> Snapshot:
-    """Read a checkout-like directory; file names in messages are relative to it."""
+def load_snapshot(root: Path, plan_path: str = PLAN_PATH, updates_dir: str | None = None) -> Snapshot:
+    """Read a checkout-like directory; file names in messages are relative to it.
+
+    The reports are in ``updates_dir`` (the site's setting), by default ``updates/`` beside the plan."""
     plan = load_plan(root / plan_path, display=plan_path).plan
-    updates_dir = str(Path(plan_path).parent / "updates")
-    loaded = load_updates(root / updates_dir, plan, today=None, display=updates_dir)
+    updates_dir = updates_dir or str(Path(plan_path).parent / "updates")
+    loaded = load_updates(root / updates_dir, plan, today=None, display=updates_dir, plan_file=plan_path)
     return Snapshot(plan, {r.id: r for r in loaded.records})
 
 
-def snapshot_at(spec: str, repo: Path, plan_path: str = PLAN_PATH) -> Snapshot:
+def snapshot_at(spec: str, repo: Path, plan_path: str = PLAN_PATH, updates_dir: str | None = None) -> Snapshot:
     """``spec`` is a directory, or a git revision of ``repo`` exported to a temporary directory."""
     if Path(spec).is_dir():
-        return load_snapshot(Path(spec), plan_path)
+        return load_snapshot(Path(spec), plan_path, updates_dir)
     with tempfile.TemporaryDirectory(prefix="macros-diff-") as tmp:
-        _export(spec, repo, Path(plan_path).parent.as_posix(), Path(tmp))
-        return load_snapshot(Path(tmp), plan_path)
+        folders = [Path(plan_path).parent.as_posix(), *([updates_dir] if updates_dir else [])]
+        _export(spec, repo, folders, Path(tmp))
+        return load_snapshot(Path(tmp), plan_path, updates_dir)
 
 
-def _export(revision: str, repo: Path, folder: str, dest: Path) -> None:
-    """Write ``folder`` as it is at ``revision`` under ``dest``, without touching the work tree."""
+def _export(revision: str, repo: Path, folders: list[str], dest: Path) -> None:
+    """Write ``folders`` as they are at ``revision`` under ``dest``, without touching the work tree."""
     if revision.startswith("-") or not revision.strip():
         wanted = "cần một mã phiên bản git (ví dụ main, HEAD~1, một mã commit) hoặc một thư mục."
         raise DataError([Problem(revision or "(trống)", None, "", wanted)])
     result = subprocess.run(
-        ["git", "archive", "--format=tar", revision, "--", folder],
+        ["git", "archive", "--format=tar", revision, "--", *folders],
         cwd=repo, capture_output=True, check=False,
     )
     if result.returncode != 0:
         said = result.stderr.decode("utf-8", "replace").strip()
-        raise DataError([Problem(revision, None, "", f"không lấy được thư mục {folder} ở phiên bản này từ git ({said}).")])
+        wanted = f"không lấy được thư mục {', '.join(folders)} ở phiên bản này từ git ({said})."
+        raise DataError([Problem(revision, None, "", wanted)])
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         if hasattr(tarfile, "data_filter"):
             archive.extractall(dest, filter="data")
@@ -204,12 +208,14 @@ def render_failure(side: str, spec: str, problems: list[Problem]) -> str:
     ])
 
 
-def diff_markdown(base_spec: str, head_spec: str, repo: Path, plan_path: str = PLAN_PATH) -> tuple[str, bool]:
+def diff_markdown(
+    base_spec: str, head_spec: str, repo: Path, plan_path: str = PLAN_PATH, updates_dir: str | None = None
+) -> tuple[str, bool]:
     """The summary for BASE → HEAD, and whether both sides could be read."""
     sides = {}
     for side, spec in (("BASE", base_spec), ("HEAD", head_spec)):
         try:
-            sides[side] = snapshot_at(spec, repo, plan_path)
+            sides[side] = snapshot_at(spec, repo, plan_path, updates_dir)
         except DataError as exc:
             return render_failure(side, spec, exc.problems), False
     base, head = sides["BASE"], sides["HEAD"]

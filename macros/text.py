@@ -142,6 +142,12 @@ def tone_variant(word: str) -> str | None:
     return moved[0] if moved else None
 
 
+def tone_variants(text: str) -> str:
+    """The other spelling of every word of ``text`` that has one, sorted, space-separated (for search)."""
+    words = set(_WORD.findall(text))
+    return " ".join(sorted({v for w in words if (v := tone_variant(w))}))
+
+
 def tone_on_first_vowel(text: str) -> str:
     """Every word of ``text`` with the spelling that puts the tone on the first vowel (hóa, thủy).
 

@@ -72,6 +72,6 @@ def test_bad_data_stops_the_build_with_a_vietnamese_message(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"{PLAN_IN_PROJECT}:42: lỗi" in output
-    assert "Không dựng trang" in output and "có 1 lỗi" in output
+    assert f"Không dựng trang: 1 lỗi trong {PLAN_IN_PROJECT}" in output
     assert "Traceback" not in output
     assert not dest.exists() or not any(dest.iterdir())  # nothing half-published

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
 from ..plan.model import PlanMeta, Task
 from ..site import urls
 from ..text import ascii_words
@@ -29,19 +31,35 @@ NO_LICENCE = (
 PRECISION_LABELS = {"day": "ngày", "month": "tháng", "quarter": "quý", "year": "năm"}
 
 
-def check_licence(licence: Mapping[str, str] | None) -> dict[str, str] | None:
-    """The licence is the issuer's decision, passed in as one setting.
+# The one shape of the licence, wherever it is set (mkdocs.yml) or published (plan.json, datapackage.json):
+# a Data Package ``licenses`` item, so the same dict is published unchanged in every file. (A comment,
+# not a docstring: pydantic would copy a docstring into plan.export.schema.json.)
+class Licence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    It follows the Data Package ``licenses`` item shape (``name`` and/or
-    ``path``, optional ``title``) so that the same dict can be published
-    unchanged in every file; anything else is refused rather than guessed.
-    """
+    name: str | None = Field(None, description="Mã giấy phép, ví dụ CC-BY-4.0.")
+    path: str | None = Field(None, description="Địa chỉ văn bản giấy phép.")
+    title: str | None = Field(None, description="Tên giấy phép.")
+
+    @model_validator(mode="after")
+    def _named(self) -> Licence:
+        if not (self.name or self.path):
+            raise ValueError("giấy phép cần ít nhất name hoặc path")
+        return self
+
+    def as_dict(self) -> dict[str, str]:
+        return {key: value for key, value in self.model_dump().items() if value is not None}
+
+
+def check_licence(licence: Mapping[str, str] | None) -> dict[str, str] | None:
+    """The licence is the issuer's decision, passed in as one setting: checked against :class:`Licence`,
+    and refused rather than guessed when it has another shape."""
     if licence is None:
         return None
-    allowed = {"name", "path", "title"}
-    if not licence or not (licence.get("name") or licence.get("path")) or set(licence) - allowed:
-        raise ValueError(f"licence cần khóa name hoặc path (và có thể có title), nhận được: {dict(licence)!r}")
-    return {key: str(licence[key]) for key in ("name", "path", "title") if key in licence}
+    try:
+        return Licence.model_validate(dict(licence)).as_dict()
+    except (ValidationError, TypeError, ValueError):
+        raise ValueError(f"licence cần khóa name hoặc path (và có thể có title), nhận được: {licence!r}") from None
 
 
 def licence_statement(licence: Mapping[str, str] | None) -> str:

@@ -35,7 +35,7 @@ from ..plan.model import (
 )
 from ..plan.schema import json_schema
 from ..site import urls
-from .common import check_licence, licence_statement, task_url
+from .common import Licence, check_licence, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
 VERSION: Final = 1
@@ -43,12 +43,6 @@ VERSION: Final = 1
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Licence(_Frozen):
-    name: str | None = Field(None, description="Mã giấy phép, ví dụ CC-BY-4.0.")
-    path: str | None = Field(None, description="Địa chỉ văn bản giấy phép.")
-    title: str | None = Field(None, description="Tên giấy phép.")
 
 
 class ExportInfo(_Frozen):

@@ -102,7 +102,7 @@ def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, s
 
 
 def task_rows(plan: Plan, site_url: str | None = None) -> list[dict[str, str]]:
-    """Every task in document order: the 23 leaf tasks and the heading IV.1, marked as such."""
+    """Every task in document order, heading items included (marked as such in the "heading" column)."""
     return [task_row(plan, task, site_url) for task in plan.tasks]
 
 

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..plan.loader import load_plan, task_lines
-from ..plan.problems import DataError
+from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date
 from ..progress.state import progress_state
 from ..site import urls
@@ -31,7 +32,7 @@ from ..site.feed import feed_context
 from ..site.pages import PageSpec, Site
 from ..site.render import render_feed, render_fragment, render_page
 from ..site.search import enrich
-from .settings import read_settings
+from ..site.settings import CONFIG_FILE, read_settings
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
@@ -57,11 +58,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        where = exc.problems[0].file if exc.problems else "dữ liệu"
-        hint = "Sửa thiết lập extra.ke_hoach trong mkdocs.yml." if where == Path(config.config_file_path).name else (
+        files = sorted({p.file for p in exc.errors})
+        hint = "Sửa thiết lập extra.ke_hoach trong mkdocs.yml." if files == [CONFIG_FILE] else (
             "Chạy `make check` để xem chi tiết."
         )
-        raise Abort(f"Không dựng trang: {where} có {len(exc.errors)} lỗi (xem ở trên). {hint}") from None
+        where = ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")
+        raise Abort(f"Không dựng trang: {len(exc.errors)} lỗi trong {where} (xem ở trên). {hint}") from None
     return config
 
 
@@ -69,9 +71,19 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     """Settings, plan, reports and build facts, each read and checked once per build."""
     settings = read_settings(config.extra, Path(config.config_file_path))
     plan_path, updates_path = settings.plan_path(root), settings.updates_path(root)
-    loaded = load_plan(plan_path, display=_shown(plan_path, root))
+    if updates_path.exists() and not updates_path.is_dir():
+        line = "cần một thư mục chứa các tệp báo cáo, nhưng đây là một tệp."
+        raise DataError([Problem(CONFIG_FILE, None, "extra.ke_hoach.updates", f"{settings.updates}: {line}")])
+    if not updates_path.exists():
+        log.info(f"Chưa có thư mục báo cáo tiến độ {settings.updates}: trang chưa có báo cáo nào.")
+    if config.repo_url:  # hand-written pages' edit links follow the same branch as the generated pages'
+        docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        config.edit_uri = f"edit/{settings.branch}/{docs}/"
+    loaded = load_plan(plan_path, display=settings.plan)
     today = reference_date(root)
-    progress = progress_state(loaded.plan, loaded.warnings, updates_path, today, display=_shown(updates_path, root))
+    progress = progress_state(
+        loaded.plan, loaded.warnings, updates_path, today, display=settings.updates, plan_file=settings.plan
+    )
     for problem in progress.warnings:
         log.info(str(problem))
     facts = BuildFacts(
@@ -79,15 +91,17 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
         site_url=config.site_url or None,
         licence=settings.licence.as_dict() if settings.licence else None,
         repo=Repo(config.repo_url, settings.branch) if config.repo_url else None,
-        plan_file=_shown(plan_path, root),
-        updates_dir=_shown(updates_path, root),
+        plan_file=settings.plan,
+        updates_dir=settings.updates,
         task_lines=task_lines(loaded.plan, loaded.document),
     )
     return Site(loaded.plan, progress, facts)
 
 
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's head links the feed by the same address and rule as the home page."""
+    env.globals["kh_feed"] = urls.FEED if config.site_url else None
+    return env
 
 
 def page_source(spec: PageSpec) -> str:

@@ -31,11 +31,11 @@ NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
 SlugId = Annotated[str, Field(pattern=SLUG_ID)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ListBlock(_Strict):
+class ListBlock(Strict):
     """A bulleted list inside a cell (the source's ``<ul><li>``)."""
 
     items: list[NonEmptyText] = Field(min_length=1, description="Các gạch đầu dòng, chép đúng văn bản gốc.")
@@ -44,19 +44,19 @@ class ListBlock(_Strict):
 Block = NonEmptyText | ListBlock
 
 
-class UnitCell(_Strict):
+class UnitCell(Strict):
     """A lead or coordinating cell: the source's wording plus the units it names."""
 
     text: Text = Field("", description="Nguyên văn ô trong văn bản gốc.")
     units: list[SlugId] = Field(default_factory=list, description="Mã các đơn vị (xem units).")
 
 
-class DeliverableCell(_Strict):
+class DeliverableCell(Strict):
     text: Text = Field("", description="Nguyên văn ô \"Sản phẩm\".")
     kinds: list[SlugId] = Field(default_factory=list, description="Mã các loại sản phẩm (xem deliverable_kinds).")
 
 
-class ScheduleCell(_Strict):
+class ScheduleCell(Strict):
     text: Text = Field("", description="Nguyên văn ô \"Thời gian thực hiện\".")
     kinds: list[SlugId] = Field(default_factory=list, description="Mã các loại thời gian (xem schedules).")
     due: dt.date | None = Field(None, description="Hạn hoàn thành (YYYY-MM-DD), nếu văn bản có nêu.")
@@ -65,7 +65,7 @@ class ScheduleCell(_Strict):
     )
 
 
-class Task(_Strict):
+class Task(Strict):
     id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: NonEmptyText = Field(description="Số thứ tự như trong văn bản gốc (1, 2, a, b…).")
     content: list[Block] = Field(min_length=1, description="Các đoạn nội dung, chép đúng văn bản gốc.")
@@ -104,7 +104,7 @@ def task_slug(task_id: str) -> str:
     return task_id.lower().replace("đ", "dd").replace(".", "-")
 
 
-class Section(_Strict):
+class Section(Strict):
     id: Annotated[str, Field(pattern=SECTION_ID, description="Số La Mã của phần: I, II…")]
     title: NonEmptyText = Field(description="Tên phần, chép đúng văn bản gốc.")
     tasks: list[Task] = Field(default_factory=list)
@@ -113,8 +113,13 @@ class Section(_Strict):
     def slug(self) -> str:
         return self.id.lower()
 
+    @property
+    def leaf_count(self) -> int:
+        """Tasks with work of their own: a heading over sub-items is not counted."""
+        return sum(1 for t in self.tasks if not t.heading)
 
-class Unit(_Strict):
+
+class Unit(Strict):
     id: SlugId
     name: NonEmptyText = Field(description="Tên chuẩn của đơn vị.")
     short: NonEmptyText = Field(description="Tên ngắn, dùng trong bảng.")
@@ -123,19 +128,19 @@ class Unit(_Strict):
     aliases: list[NonEmptyText] = Field(default_factory=list, description="Các cách viết khác trong văn bản.")
 
 
-class DeliverableKind(_Strict):
+class DeliverableKind(Strict):
     id: SlugId
     name: NonEmptyText
     aliases: list[NonEmptyText] = Field(default_factory=list)
 
 
-class Schedule(_Strict):
+class Schedule(Strict):
     id: SlugId
     name: NonEmptyText
     aliases: list[NonEmptyText] = Field(default_factory=list)
 
 
-class LegalBasis(_Strict):
+class LegalBasis(Strict):
     id: SlugId
     title: NonEmptyText
     number: NonEmptyText
@@ -143,7 +148,7 @@ class LegalBasis(_Strict):
     issuer: NonEmptyText
 
 
-class PlanMeta(_Strict):
+class PlanMeta(Strict):
     title: NonEmptyText = Field(description="Tên kế hoạch, viết thường như câu.")
     source_label: Text = ""
     source_title: NonEmptyText = Field(description="Tiêu đề nguyên văn của phụ lục.")
@@ -158,7 +163,7 @@ class PlanMeta(_Strict):
     source_columns: list[NonEmptyText] = Field(min_length=6, max_length=6)
 
 
-class Plan(_Strict):
+class Plan(Strict):
     plan: PlanMeta
     units: list[Unit] = Field(min_length=1)
     deliverable_kinds: list[DeliverableKind] = Field(min_length=1)

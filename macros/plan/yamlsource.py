@@ -62,6 +62,10 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
             [Problem(name, None, "", f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
                                      "hãy lưu lại tệp với mã hoá UTF-8.")]
         ) from None
+    except IsADirectoryError:
+        raise DataError([Problem(name, None, "", "đây là một thư mục, không phải tệp YAML.")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror}).")]) from None
     return parse_yaml(text, name)
 
 

@@ -141,12 +141,17 @@ class PlanState:
 
 
 def progress_state(
-    plan: Plan, warnings: list[Problem], updates_dir: Path, today: dt.date, display: str | None = None
+    plan: Plan,
+    warnings: list[Problem],
+    updates_dir: Path,
+    today: dt.date,
+    display: str | None = None,
+    plan_file: str = "data/plan.yaml",
 ) -> PlanState:
     """Progress for an already loaded plan, so a build reads plan.yaml once.
 
     The one function here that reads files (the updates); raises
     :class:`~macros.plan.problems.DataError` like ``make check``."""
-    updates = load_updates(updates_dir, plan, today, display=display)
+    updates = load_updates(updates_dir, plan, today, display=display, plan_file=plan_file)
     tasks = plan_progress(plan, updates.records, today)
     return PlanState(plan, updates.records, today, tasks, summarise(plan, tasks), warnings + updates.warnings)

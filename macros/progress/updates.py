@@ -31,7 +31,7 @@ from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..plan.loader import display_path, expected_message, field_name, shape_problem
-from ..plan.model import SLUG_ID, TASK_ID, Plan, Text, _Strict, task_slug
+from ..plan.model import SLUG_ID, TASK_ID, Plan, Strict, Text, task_slug
 from ..plan.problems import DataError, Problem
 from ..plan.schema import json_schema
 from ..plan.yamlsource import YamlDocument, load_yaml
@@ -56,7 +56,7 @@ HTTP_LINK = r"^(https?://[^\s]+)?$"  # empty is allowed: the template offers lin
 STATUS_HELP = ", ".join(f"{value} ({label.lower()})" for value, label in STATUS_LABELS.items())
 
 
-class Evidence(_Strict):
+class Evidence(Strict):
     """The document that shows the work was done; any one of the three is enough."""
 
     number: Text | None = Field(None, description="Số văn bản, ví dụ 45/BC-UBND.")
@@ -66,7 +66,7 @@ class Evidence(_Strict):
     )
 
 
-class Update(_Strict):
+class Update(Strict):
     """One report by one unit on one task, as of one date."""
 
     task: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ trong data/plan.yaml, ví dụ V.8.")]
@@ -153,12 +153,17 @@ def update_files(directory: Path) -> list[Path]:
 
 
 def load_updates(
-    directory: Path | str, plan: Plan, today: dt.date | None = None, display: str | None = None
+    directory: Path | str,
+    plan: Plan,
+    today: dt.date | None = None,
+    display: str | None = None,
+    plan_file: str = "data/plan.yaml",
 ) -> LoadedUpdates:
     """Load and check every update; raise :class:`DataError` listing every error of every file.
 
     ``today`` is the build's reference date; None skips the "future date"
-    check (comparing revisions does not judge dates)."""
+    check (comparing revisions does not judge dates). ``plan_file`` is how
+    messages name the plan (the site's setting)."""
     directory = Path(directory)
     shown = display or display_path(directory)
     problems: list[Problem] = _stray_files(directory, shown)
@@ -170,7 +175,7 @@ def load_updates(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(cross_check(update, doc, plan, today))
+        problems.extend(cross_check(update, doc, plan, today, plan_file))
         read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
@@ -214,7 +219,7 @@ def _expected_in_update(err: ErrorDetails) -> str:
     if where == "evidence" and err["type"] == "string_pattern_mismatch":
         return "đường dẫn không hợp lệ; cần một địa chỉ bắt đầu bằng https:// hoặc http://, không có dấu cách"
     if where == "unit" and err["type"] == "string_pattern_mismatch":
-        return "mã đơn vị không hợp lệ; cần mã trong units của data/plan.yaml, ví dụ phong-kinh-te"
+        return "mã đơn vị không hợp lệ; cần một mã trong units của tệp kế hoạch (chữ thường không dấu, số, dấu gạch nối)"
     return expected_message(err)
 
 
@@ -229,7 +234,9 @@ def _slug_for_label(given: Any) -> str:
     return ""
 
 
-def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | None) -> list[Problem]:
+def cross_check(
+    update: Update, doc: YamlDocument, plan: Plan, today: dt.date | None, plan_file: str = "data/plan.yaml"
+) -> list[Problem]:
     """Links from one update to the plan, which the schema alone cannot see."""
     problems: list[Problem] = []
 
@@ -238,7 +245,7 @@ def cross_check(update: Update, doc: YamlDocument, plan: Plan, today: dt.date | 
 
     task = plan.task_by_id.get(update.task)
     if task is None:
-        report("task", f"không có nhiệm vụ với mã \"{update.task}\" trong data/plan.yaml; ví dụ mã đúng: {_examples(plan)}.")
+        report("task", f"không có nhiệm vụ với mã \"{update.task}\" trong {plan_file}; ví dụ mã đúng: {_examples(plan)}.")
     elif task.heading:
         children = ", ".join(t.id for t in plan.children(task))
         report("task", f"\"{task.id}\" là mục tiêu đề; hãy báo cáo cho từng mục con ({children}).")

@@ -15,6 +15,7 @@ from ..plan.model import Plan, Task
 from ..progress.state import DERIVED_LABELS, NOT_REPORTED, OVERDUE_LABEL, StatusCounts, TaskProgress
 from ..progress.updates import UpdateRecord, update_filename, update_template
 from ..text import vn_date
+from . import urls
 from .facts import Repo
 
 # Colours chosen for contrast on white and to be told apart without colour vision (legend and labels say the rest).
@@ -31,6 +32,7 @@ STATUS_COLOURS = {
 @dataclass(frozen=True)
 class HistoryEntry:
     id: str
+    anchor: str
     date: str
     iso: str
     status: str
@@ -43,6 +45,11 @@ class HistoryEntry:
     evidence_title: str | None
     evidence_link: str | None
     example: bool
+
+    @property
+    def evidence_text(self) -> str | None:
+        """What the evidence is called: its number and title, or else its address."""
+        return " — ".join(filter(None, [self.evidence_number, self.evidence_title])) or self.evidence_link
 
 
 @dataclass(frozen=True)
@@ -61,12 +68,18 @@ class StatusView:
     def reported(self) -> bool:
         return self.key != NOT_REPORTED
 
+    @property
+    def latest_is_example(self) -> bool:
+        """The status comes from a sample report: the page says so next to it."""
+        return bool(self.history) and self.history[0].example
+
 
 def history_entry(plan: Plan, record: UpdateRecord, unit_url: Callable[[str], str]) -> HistoryEntry:
     update = record.update
     evidence = update.evidence
     return HistoryEntry(
         id=record.id,
+        anchor=urls.report_anchor(record.id),
         date=vn_date(update.date),
         iso=update.date.isoformat(),
         status=update.status,
@@ -104,7 +117,6 @@ class ReportButton:
 
     url: str
     date: str
-    filename: str
 
 
 def report_button(repo: Repo, directory: str, task: Task, today: dt.date) -> ReportButton | None:
@@ -113,7 +125,7 @@ def report_button(repo: Repo, directory: str, task: Task, today: dt.date) -> Rep
         return None
     filename = update_filename(task.id, task.lead.units[0], today)
     value = update_template(task.id, task.lead.units[0], today)
-    return ReportButton(repo.new_file(directory, filename, value), today.isoformat(), filename)
+    return ReportButton(repo.new_file(directory, filename, value), today.isoformat())
 
 
 @dataclass(frozen=True)

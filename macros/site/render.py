@@ -39,11 +39,12 @@ def environment() -> Environment:
 def relative(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site-relative
     directory URLs), so the site works under any base path and offline."""
-    path, query = (target.split("?", 1) + [""])[:2]
+    target, hash_, fragment = target.partition("#")
+    path, mark, query = target.partition("?")
     base = current.rstrip("/") or "."
     rel = posixpath.relpath(path.rstrip("/") or ".", base)
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or path == "" else "")
-    return f"{rel}?{query}" if query else rel
+    return f"{rel}{mark}{query}{hash_}{fragment}"
 
 
 def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> str:

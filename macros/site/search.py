@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..text import fold_diacritics, tone_variant
+from ..text import fold_diacritics, tone_variants
 
 FOLDED_FIELDS = {
     "title_folded": {"boost": 1e3},  # folded titles weigh like titles
@@ -23,12 +23,10 @@ FOLDED_FIELDS = {
 }
 
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")
+
 
 def variants(text: str) -> str:
-    words = {w for w in _WORD.findall(_TAG.sub(" ", text))}
-    alternatives = sorted({v for w in words if (v := tone_variant(w))})
-    return " ".join(alternatives)
+    return tone_variants(_TAG.sub(" ", text))
 
 
 def enrich(index: dict[str, Any], extra_title: Callable[[str], tuple[str, str]]) -> dict[str, Any]:

@@ -7,7 +7,9 @@ small module keeps pages, templates, exports, the feed, the search
 fields and the tests from ever disagreeing about where a page lives.
 
 Addresses are site-relative, directory style ("nhiem-vu/v-8/"), with the
-home page as "". :func:`absolute` adds the published site address.
+home page as "". :func:`absolute` adds the published site address. The
+repository's own addresses (edit, view, new report) are GitHub's, made by
+:class:`macros.site.facts.Repo`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,21 @@ def download(file_name: str) -> str:
     return f"{DOWNLOADS}{file_name}"
 
 
+def report_anchor(record_id: str) -> str:
+    """The id of a progress report in its task page's history (record ids are ASCII by construction)."""
+    return f"bao-cao-{record_id}"
+
+
+def report(task_id: str, record_id: str) -> str:
+    """One progress report, where it stands in its task's history."""
+    return f"{task(task_id)}#{report_anchor(record_id)}"
+
+
+LOOKUP_FIELDS = {
+    "unit": "don-vi", "role": "vai-tro", "groups": "nhom", "kind": "san-pham",
+    "schedule": "thoi-gian", "section": "phan", "words": "tu-khoa",
+}
+"""Tra cứu's filters: the form's field names, which are also the address's parameters (docs/assets/tra-cuu.js)."""
 LEAD_ROLE = "chu-tri"
 COORDINATING_ROLE = "phoi-hop"
 
@@ -77,11 +94,11 @@ def lookup(
     The names are those the page's script reads (docs/assets/tra-cuu.js).
     ``role`` is :data:`LEAD_ROLE` or :data:`COORDINATING_ROLE`; ``groups``
     also counts tasks given to a group the unit belongs to."""
-    params = [
-        ("don-vi", unit), ("vai-tro", role), ("nhom", "1" if groups else None),
-        ("san-pham", kind), ("thoi-gian", schedule), ("phan", section), ("tu-khoa", words),
-    ]
-    query = urlencode([(name, value) for name, value in params if value])
+    values = {
+        "unit": unit, "role": role, "groups": "1" if groups else None,
+        "kind": kind, "schedule": schedule, "section": section, "words": words,
+    }
+    query = urlencode([(LOOKUP_FIELDS[name], value) for name, value in values.items() if value])
     return f"{LOOKUP}?{query}" if query else LOOKUP
 
 

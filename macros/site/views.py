@@ -69,6 +69,7 @@ class TaskView:
     status: StatusView | None
     report: ReportButton | None
     source_url: str | None
+    source_file: str
     children: list[TaskView] = field(default_factory=list)
 
 
@@ -85,6 +86,10 @@ class SectionTasks:
 class LatestReport:
     entry: HistoryEntry
     task: TaskView
+
+    @property
+    def url(self) -> str:
+        return urls.report(self.task.id, self.entry.id)
 
 
 def first_text(task: Task) -> str:
@@ -142,10 +147,6 @@ class Views:
             if task.parent_id:
                 views[task.parent_id].children.append(views[task.id])
         return views
-
-    def leaves(self, tasks: list[Task]) -> list[TaskView]:
-        """The views of the tasks that have work of their own (headings left out), in the order given."""
-        return [self.tasks[t.id] for t in tasks if not t.heading]
 
     def tree(self, tasks: list[Task]) -> list[TaskView]:
         """Top-level items of a list; sub-items hang under their heading item."""
@@ -223,6 +224,7 @@ class Views:
             status=status_view(self.plan, progress, urls.unit) if progress else None,
             report=report_button(repo, facts.updates_dir, task, self.progress.today) if repo else None,
             source_url=repo.blob(facts.plan_file, facts.task_lines.get(task.id)) if repo else None,
+            source_file=facts.plan_file,
         )
 
 

@@ -43,10 +43,19 @@ class HomeContext:
     counts: Counts
     sections: list[SectionRow]
     progress: ProgressOverview
+    kinds_hint: str
+    schedules_hint: str
+    feed_url: str | None
+    """The feed exists only when the site address is set: it needs absolute addresses."""
 
 
 def section_row(link: Link, section: Section) -> SectionRow:
-    return SectionRow(link, section.title, sum(1 for t in section.tasks if not t.heading))
+    return SectionRow(link, section.title, section.leaf_count)
+
+
+def hint(names: list[str], most: int = 4) -> str:
+    """The first few names of a list, for a link's subtitle: "Kế hoạch; Báo cáo; Tờ trình…"."""
+    return "; ".join(names[:most]) + ("…" if len(names) > most else "")
 
 
 @register
@@ -59,7 +68,15 @@ class HomePage(IndexKind):
         plan = self.plan
         counts = Counts(len(plan.sections), len(plan.leaf_tasks), len(plan.units))
         sections = [section_row(self.views.section_link(s.id), s) for s in plan.sections]
-        return HomeContext(counts, sections, self._progress())
+        kinds = [k.name for k in plan.deliverable_kinds]
+        return HomeContext(
+            counts,
+            sections,
+            self._progress(),
+            kinds_hint=hint(kinds, most=2),
+            schedules_hint=hint([s.name for s in self.views.schedules]) or "Thời gian thực hiện của từng nhiệm vụ",
+            feed_url=urls.FEED if self.site.facts.site_url else None,
+        )
 
     def _progress(self) -> ProgressOverview:
         state = self.site.progress

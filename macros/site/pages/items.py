@@ -62,8 +62,7 @@ class SectionPage(PageKind):
 
     def context(self, key: str | None) -> SectionContext:
         section = self.plan.section_by_id[str(key)]
-        count = sum(1 for t in section.tasks if not t.heading)
-        return SectionContext(section, self.views.tree(section.tasks), count)
+        return SectionContext(section, self.views.tree(section.tasks), section.leaf_count)
 
     def search_terms(self, key: str | None) -> tuple[str, str]:
         """Section titles are paragraphs long: searched as text, so they do not outrank the pages people look for."""

@@ -41,6 +41,8 @@ class LookupContext:
     schedules: list[tuple[str, str]]
     sections: list[tuple[str, str]]
     count: int
+    example_words: str
+    """What to type in the words box, from the plan's own topic, folded as citizens type it."""
 
 
 @register
@@ -71,6 +73,7 @@ class LookupPage(IndexKind):
             schedules=[(s.id, s.name) for s in views.schedules],
             sections=[(s.id, f"Phần {s.id}") for s in plan.sections],
             count=len(rows),
+            example_words=fold_diacritics(plan.plan.topic),
         )
 
     def _row(self, task: Task) -> LookupRow:
