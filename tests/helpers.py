@@ -156,6 +156,27 @@ def content_texts(task: Any) -> list[str]:
     return out
 
 
+def blocks(task: Any) -> list[str | list[str]]:
+    """A task's content as written: a paragraph is its text, a list is its items."""
+    return [b if isinstance(b, str) else b.items for b in task.content]
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`git ARGS` in ``repo`` as a fixed author (committing at ``date`` when given), untouched by the
+    user's git settings; a failing command fails the test with git's own words."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}  # no GIT_DIR of a hook
+    env = {
+        **inherited, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stdout}{result.stderr}"
+    return result
+
+
 def settings(project: Path = ROOT) -> dict[str, Any]:
     """A project's mkdocs.yml (site address, licence), as the build read it."""
     return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
