@@ -27,10 +27,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 import pytest
 
-from helpers import ROOT, build_site
+from helpers import ROOT, BuiltSite, build_site
 from macros.importer import import_plan
 from macros.importer.draft import NO_COLUMN
 from macros.importer.report import Report
@@ -261,26 +260,21 @@ def blocks_of(element: Any) -> list[str]:
     return [("- " if e.tag == "li" else "") + norm(e.text_content()) for e in found]
 
 
-@dataclass
-class BuiltSite:
-    root: Path
-
-    def tree(self, url: str) -> Any:
-        return lxml.html.fromstring((self.root / url / "index.html").read_text(encoding="utf-8"))
-
-    def print_headers(self) -> list[str]:
-        return [norm(th.text_content()) for th in self.tree("ban-in").xpath(f"{PRINT_TABLE}/thead//th")]
-
-    def print_rows(self) -> list[Any]:
-        return self.tree("ban-in").xpath(f"{PRINT_TABLE}/tbody/tr")
-
-    def task_urls(self) -> dict[str, str]:
-        """Task id → address of its page, as linked from Tất cả nhiệm vụ."""
-        rows = self.tree(urls.ALL_TASKS).xpath("//tr[@data-task]")
-        return {r.get("data-task"): urls.ALL_TASKS + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
-
-
 PRINT_TABLE = "//table[contains(@class,'kh-print__table')]"
+
+
+def print_headers(site: BuiltSite) -> list[str]:
+    return [norm(th.text_content()) for th in site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/thead//th")]
+
+
+def print_rows(site: BuiltSite) -> list[Any]:
+    return site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/tbody/tr")
+
+
+def task_pages(site: BuiltSite) -> dict[str, str]:
+    """Task id → address of its page, as linked from Tất cả nhiệm vụ."""
+    rows = site.tree(urls.ALL_TASKS).xpath("//tr[@data-task]")
+    return {r.get("data-task"): urls.ALL_TASKS + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
 
 
 @pytest.fixture(scope="module")
@@ -301,12 +295,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     result = build_site(ROOT, dest, epoch=None)  # the project as it is, on its own reference date
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(dest)
+    return BuiltSite(dest, ROOT)
 
 
 @pytest.fixture(scope="module")
 def table(source: Path, site: BuiltSite) -> SourceTable:
-    return source_table(read_source(source), site.print_headers())
+    return source_table(read_source(source), print_headers(site))
 
 
 def test_the_signed_source_is_kept_in_data_sources() -> None:
@@ -409,7 +403,7 @@ def assert_shown(source_rows: list[list[str]], shown: list[str], where: str) -> 
 
 def test_print_page_headers_are_the_source_headers(table: SourceTable, site: BuiltSite) -> None:
     """Each column of the source under its own header, in the source's order; no column the source lacks."""
-    headers = site.print_headers()
+    headers = print_headers(site)
     assert len(set(table.columns.values())) == len(table.columns), f"hai cột của văn bản gốc cùng tên: {table.header}"
     assert list(table.columns.values()) == sorted(table.columns.values()), (
         f"trang Bản in đổi thứ tự các cột: gốc {table.header}, trang {headers}"
@@ -420,13 +414,13 @@ def test_print_page_headers_are_the_source_headers(table: SourceTable, site: Bui
 
 def test_print_page_shows_the_text_above_the_table(source: Path, site: BuiltSite) -> None:
     """The appendix's label, title and "(Kèm theo …)" line, as written above the table."""
-    head = norm(site.tree("ban-in").xpath("//header[contains(@class,'kh-print__head')]")[0].text_content())
+    head = norm(site.tree(urls.PRINT).xpath("//header[contains(@class,'kh-print__head')]")[0].text_content())
     for line in read_source(source).above:
         assert line in head, f"{source.name}: dòng \"{line}\" phía trên bảng không có ở đầu trang Bản in."
 
 
 def test_print_page_has_every_row_and_cell_of_the_source_verbatim(table: SourceTable, site: BuiltSite) -> None:
-    rows = site.print_rows()
+    rows = print_rows(site)
     numbers = [number_text(" ".join(e.rows[0].paragraphs(table.column(0)))) for e in table.entries]
     shown = [number_text(" ".join(blocks_of(r.xpath("td|th")[0]))) for r in rows]
     assert shown == numbers, "Các dòng của trang Bản in không theo đúng số thứ tự của văn bản gốc."
@@ -440,16 +434,16 @@ def test_print_page_has_every_row_and_cell_of_the_source_verbatim(table: SourceT
 
 
 def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable, site: BuiltSite) -> None:
-    urls = site.task_urls()
-    task_ids = [r.get("data-task") for r in site.print_rows()]
+    pages = task_pages(site)
+    task_ids = [r.get("data-task") for r in print_rows(site)]
     assert len(task_ids) == len(table.entries), "Số dòng của trang Bản in khác số dòng có số thứ tự của văn bản gốc."
     content_column = table.column(1)
     checked = 0
     for entry, task_id in zip(table.entries, task_ids, strict=True):
         if task_id is None:  # a section row
             continue
-        assert task_id in urls, f"Nhiệm vụ {task_id} không có trong trang Tất cả nhiệm vụ."
-        page = site.tree(urls[task_id])
+        assert task_id in pages, f"Nhiệm vụ {task_id} không có trong trang Tất cả nhiệm vụ."
+        page = site.tree(pages[task_id])
         where = f"trang nhiệm vụ {task_id} ({entry.where})"
         content = page.xpath("//section[contains(@class,'kh-content')]")[0]
         assert_shown(entry.paragraphs(content_column), blocks_of(content), f"{where}, nội dung")
@@ -463,7 +457,7 @@ def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable,
             spans = facts[k - 2].xpath(".//span[contains(@class,'kh-cell-text')]")
             assert_shown(entry.paragraphs(column), blocks_of(spans[0]) if spans else [], f"{where}, \"{table.header[column]}\"")
         checked += 1
-    assert checked == len(urls), "Trang Tất cả nhiệm vụ có nhiệm vụ không có trong văn bản gốc."
+    assert checked == len(pages), "Trang Tất cả nhiệm vụ có nhiệm vụ không có trong văn bản gốc."
 
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"”»)*]*$")
@@ -471,14 +465,15 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"”»)*]*$")
 
 def test_a_sentence_cut_across_rows_is_one_paragraph_on_the_site(table: SourceTable, site: BuiltSite) -> None:
     """A row that ends mid-sentence (a page break in the document) runs on into the next row's text."""
-    urls = site.task_urls()
+    pages = task_pages(site)
     content_column = table.column(1)
-    for entry, task_id in zip(table.entries, [r.get("data-task") for r in site.print_rows()], strict=True):
+    for entry, task_id in zip(table.entries, [r.get("data-task") for r in print_rows(site)], strict=True):
         rows = [r for r in entry.paragraphs(content_column) if r]
         if task_id is None or len(rows) < 2:
             continue
-        text = "\n".join(blocks_of(site.tree(urls[task_id]).xpath("//section[contains(@class,'kh-content')]")[0]))
+        text = "\n".join(blocks_of(site.tree(pages[task_id]).xpath("//section[contains(@class,'kh-content')]")[0]))
         for before, after in itertools.pairwise(rows):
             if not SENTENCE_END.search(before[-1]):
                 joined = f"{before[-1]} {after[0]}"
                 assert joined in text, f"{task_id} ({entry.where}): câu bị cắt ở cuối dòng không được nối lại: \"{joined}\""
+

@@ -16,11 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import lxml.html
 import pytest
 
-from helpers import build_env, copy_project
+from helpers import BuiltSite, build_env, copy_project
 from macros.plan.loader import load_plan
+from macros.site import urls
 
 pytestmark = pytest.mark.build
 
@@ -123,15 +123,14 @@ def test_make_check_accepts_the_imported_plan(adopted: Path) -> None:
 
 def test_make_build_publishes_the_new_plan_at_the_new_address(adopted: Path) -> None:
     make("build", adopted)
-    site = adopted / "site"
+    site = BuiltSite(adopted / "site", adopted)
     plan = load_plan(adopted / "data" / "plan.yaml").plan
-    rows = lxml.html.fromstring((site / "nhiem-vu" / "index.html").read_text(encoding="utf-8"))
-    assert rows.xpath("//tr[contains(@class,'kh-task-row')]/@data-task") == [t.id for t in plan.tasks]
-    units = lxml.html.fromstring((site / "don-vi" / "index.html").read_text(encoding="utf-8")).xpath("//article")[0]
-    linked = {href.strip("/") for href in units.xpath(".//a/@href") if re.fullmatch(r"[a-z0-9-]+/", href)}
-    assert linked == {u.id for u in plan.units}  # the ward's units, and none of the plan it was forked from
-    assert SITE_URL in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'href="{REPO_URL}"' in (site / "index.html").read_text(encoding="utf-8")
+    rows = site.tree(urls.ALL_TASKS).xpath("//tr[contains(@class,'kh-task-row')]/@data-task")
+    assert rows == [t.id for t in plan.tasks]
+    listed = site.links(urls.UNITS, scope="//article//table/tbody")
+    assert sorted(listed) == sorted(urls.unit(u.id) for u in plan.units)  # the ward's units, none of the old plan's
+    assert SITE_URL in (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'href="{REPO_URL}"' in site.html(urls.HOME)
 
 
 def test_the_acceptance_module_passes_on_the_new_plan(adopted: Path) -> None:
