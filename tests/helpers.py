@@ -15,6 +15,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,9 +95,9 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> 
 
 # ---------------------------------------------------------------- a project built from a fixture
 
-# What a fork holds besides its data: code, hand-written pages, tests, settings, build and CI files.
+# What a fork holds besides its data: code, hand-written pages and guide, tests, settings, build and CI files.
 PROJECT_DIRS = ("docs", "macros", "tests", ".ci")
-PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini")
+PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini", "CONTRIBUTING.md")
 PROJECT_GLOBS = ("requirements*.txt", "requirements*.in", "pyproject.toml", "data/*.schema.json")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
@@ -175,6 +176,13 @@ def git(repo: Path, *args: str, date: str | None = None) -> subprocess.Completed
     result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stdout}{result.stderr}"
     return result
+
+
+def contributing_reports(project: Path = ROOT) -> list[str]:
+    """The report files CONTRIBUTING.md shows staff (its ```yaml blocks: the blank template, a filled one),
+    as they would paste them into data/updates/."""
+    guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
 
 
 def settings(project: Path = ROOT) -> dict[str, Any]:

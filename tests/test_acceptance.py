@@ -15,6 +15,8 @@ any commune's plan and source.
    cell of the source verbatim after whitespace normalisation and NFC:
    the Bản in page row for row, and each task page its content and cells.
    The source is read here on its own terms, not by the importer.
+3. The report examples of CONTRIBUTING.md, which staff copy, name tasks
+   and units of the published plan.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from helpers import ROOT, BuiltSite, build_site
+from helpers import ROOT, BuiltSite, build_site, contributing_reports
 from macros.importer import import_plan
 from macros.importer.draft import NO_COLUMN
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan, PlanMeta, Section, Task
+from macros.plan.problems import DataError
+from macros.progress.updates import load_updates
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -477,3 +482,23 @@ def test_a_sentence_cut_across_rows_is_one_paragraph_on_the_site(table: SourceTa
                 joined = f"{before[-1]} {after[0]}"
                 assert joined in text, f"{task_id} ({entry.where}): câu bị cắt ở cuối dòng không được nối lại: \"{joined}\""
 
+
+# ---------------------------------------------------------------- 3. the guide's examples are of this plan
+
+
+def test_the_reports_contributing_shows_name_tasks_and_units_of_the_plan(published: Plan, tmp_path: Path) -> None:
+    """Staff start from CONTRIBUTING.md's example reports: pasted into data/updates/ as they are, each names a
+    task of the published plan and a unit taking part in it, and `make check` takes them without a word."""
+    reports = contributing_reports()
+    assert reports, "CONTRIBUTING.md không còn báo cáo mẫu (khối ```yaml) để so với data/plan.yaml."
+    named = [yaml.safe_load(report) for report in reports]
+    unknown = [f"task: {r['task']}" for r in named if r["task"] not in published.task_by_id]
+    unknown += [f"unit: {r['unit']}" for r in named if r["unit"] not in published.unit_by_id]
+    assert not unknown, f"Báo cáo mẫu trong CONTRIBUTING.md ghi mã không có trong data/plan.yaml: {', '.join(unknown)}."
+    for n, report in enumerate(reports):
+        (tmp_path / f"khoi-yaml-{n + 1}.yaml").write_text(report, encoding="utf-8")
+    try:
+        loaded = load_updates(tmp_path, published)
+    except DataError as error:
+        pytest.fail(f"Báo cáo mẫu trong CONTRIBUTING.md không qua được make check:\n{error}")
+    assert not loaded.warnings, "Báo cáo mẫu trong CONTRIBUTING.md bị cảnh báo:\n" + "\n".join(map(str, loaded.warnings))

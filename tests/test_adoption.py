@@ -3,8 +3,10 @@
 The steps are those of the README section "Dùng cho kế hoạch khác", done in
 a copy of the project: import the appendix to data/plan.yaml, remove the
 sample reports, `make check`, put the appendix in data/sources/ in place of
-the original, set the repository and site address in mkdocs.yml, then
-`make build` and the acceptance module. The appendix, written here, is a ward's plan
+the original, set the repository and site address in mkdocs.yml and rewrite
+the hand-written docs for the new plan (here only what the acceptance module
+checks: the example reports of CONTRIBUTING.md), then `make build` and the
+acceptance module. The appendix, written here, is a ward's plan
 that shares no task, unit or wording with the published one.
 """
 
@@ -110,6 +112,12 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings = re.sub(r"(?m)^repo_url: .*$", f"repo_url: {REPO_URL}", settings)
     settings = re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", settings)
     (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    # 5. the hand-written docs: CONTRIBUTING.md's example reports name the ward's first task and its lead unit
+    example = load_plan(project / "data" / "plan.yaml").plan.leaf_tasks[0]
+    guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = re.sub(r"(?m)^task: .*$", f"task: {example.id}", guide)
+    guide = re.sub(r"(?m)^unit: .*$", f"unit: {example.lead.units[0]}", guide)
+    (project / "CONTRIBUTING.md").write_text(guide, encoding="utf-8")
     # 6. `make test`: here `make build` and the acceptance module
     return project
 
