@@ -19,6 +19,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: macros/ comes from the project being measured
+
+from macros.site import urls  # noqa: E402
+
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
           "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX"]
 
@@ -74,7 +78,7 @@ def build(tasks: int) -> tuple[float, int, int, int]:
                        cwd=project, env=env, check=True)
         seconds = time.perf_counter() - start
         total = sum(p.stat().st_size for p in site.rglob("*.html"))
-        task_page = (site / "nhiem-vu" / "i-1" / "index.html").stat().st_size
+        task_page = (site / urls.task("I.1") / "index.html").stat().st_size
         index = (site / "search" / "search_index.json").stat().st_size
         return seconds, total, task_page, index
 

@@ -15,6 +15,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,9 +95,9 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> 
 
 # ---------------------------------------------------------------- a project built from a fixture
 
-# What a fork holds besides its data: code, hand-written pages, tests, settings, build and CI files.
+# What a fork holds besides its data: code, hand-written pages and guide, tests, settings, build and CI files.
 PROJECT_DIRS = ("docs", "macros", "tests", ".ci")
-PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini")
+PROJECT_FILES = ("mkdocs.yml", "Makefile", "pytest.ini", "CONTRIBUTING.md")
 PROJECT_GLOBS = ("requirements*.txt", "requirements*.in", "pyproject.toml", "data/*.schema.json")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
@@ -154,6 +155,34 @@ def content_texts(task: Any) -> list[str]:
     for block in task.content:
         out += [without_emphasis(block)] if isinstance(block, str) else [without_emphasis(item) for item in block.items]
     return out
+
+
+def blocks(task: Any) -> list[str | list[str]]:
+    """A task's content as written: a paragraph is its text, a list is its items."""
+    return [b if isinstance(b, str) else b.items for b in task.content]
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`git ARGS` in ``repo`` as a fixed author (committing at ``date`` when given), untouched by the
+    user's git settings; a failing command fails the test with git's own words."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}  # no GIT_DIR of a hook
+    env = {
+        **inherited, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stdout}{result.stderr}"
+    return result
+
+
+def contributing_reports(project: Path = ROOT) -> list[str]:
+    """The report files CONTRIBUTING.md shows staff (its ```yaml blocks: the blank template, a filled one),
+    as they would paste them into data/updates/."""
+    guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
 
 
 def settings(project: Path = ROOT) -> dict[str, Any]:

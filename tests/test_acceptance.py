@@ -15,6 +15,8 @@ any commune's plan and source.
    cell of the source verbatim after whitespace normalisation and NFC:
    the Bản in page row for row, and each task page its content and cells.
    The source is read here on its own terms, not by the importer.
+3. The report examples of CONTRIBUTING.md, which staff copy, name tasks
+   and units of the published plan.
 """
 
 from __future__ import annotations
@@ -27,15 +29,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 import pytest
+import yaml
 
-from helpers import ROOT, build_site
+from helpers import ROOT, BuiltSite, build_site, contributing_reports
 from macros.importer import import_plan
 from macros.importer.draft import NO_COLUMN
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan, PlanMeta, Section, Task
+from macros.plan.problems import DataError
+from macros.progress.updates import load_updates
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -261,26 +265,21 @@ def blocks_of(element: Any) -> list[str]:
     return [("- " if e.tag == "li" else "") + norm(e.text_content()) for e in found]
 
 
-@dataclass
-class BuiltSite:
-    root: Path
-
-    def tree(self, url: str) -> Any:
-        return lxml.html.fromstring((self.root / url / "index.html").read_text(encoding="utf-8"))
-
-    def print_headers(self) -> list[str]:
-        return [norm(th.text_content()) for th in self.tree("ban-in").xpath(f"{PRINT_TABLE}/thead//th")]
-
-    def print_rows(self) -> list[Any]:
-        return self.tree("ban-in").xpath(f"{PRINT_TABLE}/tbody/tr")
-
-    def task_urls(self) -> dict[str, str]:
-        """Task id → address of its page, as linked from Tất cả nhiệm vụ."""
-        rows = self.tree(urls.ALL_TASKS).xpath("//tr[@data-task]")
-        return {r.get("data-task"): urls.ALL_TASKS + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
-
-
 PRINT_TABLE = "//table[contains(@class,'kh-print__table')]"
+
+
+def print_headers(site: BuiltSite) -> list[str]:
+    return [norm(th.text_content()) for th in site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/thead//th")]
+
+
+def print_rows(site: BuiltSite) -> list[Any]:
+    return site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/tbody/tr")
+
+
+def task_pages(site: BuiltSite) -> dict[str, str]:
+    """Task id → address of its page, as linked from Tất cả nhiệm vụ."""
+    rows = site.tree(urls.ALL_TASKS).xpath("//tr[@data-task]")
+    return {r.get("data-task"): urls.ALL_TASKS + r.xpath(".//a[contains(@class,'kh-id')]/@href")[0] for r in rows}
 
 
 @pytest.fixture(scope="module")
@@ -301,12 +300,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     result = build_site(ROOT, dest, epoch=None)  # the project as it is, on its own reference date
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(dest)
+    return BuiltSite(dest, ROOT)
 
 
 @pytest.fixture(scope="module")
 def table(source: Path, site: BuiltSite) -> SourceTable:
-    return source_table(read_source(source), site.print_headers())
+    return source_table(read_source(source), print_headers(site))
 
 
 def test_the_signed_source_is_kept_in_data_sources() -> None:
@@ -409,7 +408,7 @@ def assert_shown(source_rows: list[list[str]], shown: list[str], where: str) -> 
 
 def test_print_page_headers_are_the_source_headers(table: SourceTable, site: BuiltSite) -> None:
     """Each column of the source under its own header, in the source's order; no column the source lacks."""
-    headers = site.print_headers()
+    headers = print_headers(site)
     assert len(set(table.columns.values())) == len(table.columns), f"hai cột của văn bản gốc cùng tên: {table.header}"
     assert list(table.columns.values()) == sorted(table.columns.values()), (
         f"trang Bản in đổi thứ tự các cột: gốc {table.header}, trang {headers}"
@@ -420,13 +419,13 @@ def test_print_page_headers_are_the_source_headers(table: SourceTable, site: Bui
 
 def test_print_page_shows_the_text_above_the_table(source: Path, site: BuiltSite) -> None:
     """The appendix's label, title and "(Kèm theo …)" line, as written above the table."""
-    head = norm(site.tree("ban-in").xpath("//header[contains(@class,'kh-print__head')]")[0].text_content())
+    head = norm(site.tree(urls.PRINT).xpath("//header[contains(@class,'kh-print__head')]")[0].text_content())
     for line in read_source(source).above:
         assert line in head, f"{source.name}: dòng \"{line}\" phía trên bảng không có ở đầu trang Bản in."
 
 
 def test_print_page_has_every_row_and_cell_of_the_source_verbatim(table: SourceTable, site: BuiltSite) -> None:
-    rows = site.print_rows()
+    rows = print_rows(site)
     numbers = [number_text(" ".join(e.rows[0].paragraphs(table.column(0)))) for e in table.entries]
     shown = [number_text(" ".join(blocks_of(r.xpath("td|th")[0]))) for r in rows]
     assert shown == numbers, "Các dòng của trang Bản in không theo đúng số thứ tự của văn bản gốc."
@@ -440,16 +439,16 @@ def test_print_page_has_every_row_and_cell_of_the_source_verbatim(table: SourceT
 
 
 def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable, site: BuiltSite) -> None:
-    urls = site.task_urls()
-    task_ids = [r.get("data-task") for r in site.print_rows()]
+    pages = task_pages(site)
+    task_ids = [r.get("data-task") for r in print_rows(site)]
     assert len(task_ids) == len(table.entries), "Số dòng của trang Bản in khác số dòng có số thứ tự của văn bản gốc."
     content_column = table.column(1)
     checked = 0
     for entry, task_id in zip(table.entries, task_ids, strict=True):
         if task_id is None:  # a section row
             continue
-        assert task_id in urls, f"Nhiệm vụ {task_id} không có trong trang Tất cả nhiệm vụ."
-        page = site.tree(urls[task_id])
+        assert task_id in pages, f"Nhiệm vụ {task_id} không có trong trang Tất cả nhiệm vụ."
+        page = site.tree(pages[task_id])
         where = f"trang nhiệm vụ {task_id} ({entry.where})"
         content = page.xpath("//section[contains(@class,'kh-content')]")[0]
         assert_shown(entry.paragraphs(content_column), blocks_of(content), f"{where}, nội dung")
@@ -463,7 +462,7 @@ def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable,
             spans = facts[k - 2].xpath(".//span[contains(@class,'kh-cell-text')]")
             assert_shown(entry.paragraphs(column), blocks_of(spans[0]) if spans else [], f"{where}, \"{table.header[column]}\"")
         checked += 1
-    assert checked == len(urls), "Trang Tất cả nhiệm vụ có nhiệm vụ không có trong văn bản gốc."
+    assert checked == len(pages), "Trang Tất cả nhiệm vụ có nhiệm vụ không có trong văn bản gốc."
 
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"”»)*]*$")
@@ -471,14 +470,35 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"”»)*]*$")
 
 def test_a_sentence_cut_across_rows_is_one_paragraph_on_the_site(table: SourceTable, site: BuiltSite) -> None:
     """A row that ends mid-sentence (a page break in the document) runs on into the next row's text."""
-    urls = site.task_urls()
+    pages = task_pages(site)
     content_column = table.column(1)
-    for entry, task_id in zip(table.entries, [r.get("data-task") for r in site.print_rows()], strict=True):
+    for entry, task_id in zip(table.entries, [r.get("data-task") for r in print_rows(site)], strict=True):
         rows = [r for r in entry.paragraphs(content_column) if r]
         if task_id is None or len(rows) < 2:
             continue
-        text = "\n".join(blocks_of(site.tree(urls[task_id]).xpath("//section[contains(@class,'kh-content')]")[0]))
+        text = "\n".join(blocks_of(site.tree(pages[task_id]).xpath("//section[contains(@class,'kh-content')]")[0]))
         for before, after in itertools.pairwise(rows):
             if not SENTENCE_END.search(before[-1]):
                 joined = f"{before[-1]} {after[0]}"
                 assert joined in text, f"{task_id} ({entry.where}): câu bị cắt ở cuối dòng không được nối lại: \"{joined}\""
+
+
+# ---------------------------------------------------------------- 3. the guide's examples are of this plan
+
+
+def test_the_reports_contributing_shows_name_tasks_and_units_of_the_plan(published: Plan, tmp_path: Path) -> None:
+    """Staff start from CONTRIBUTING.md's example reports: pasted into data/updates/ as they are, each names a
+    task of the published plan and a unit taking part in it, and `make check` takes them without a word."""
+    reports = contributing_reports()
+    assert reports, "CONTRIBUTING.md không còn báo cáo mẫu (khối ```yaml) để so với data/plan.yaml."
+    named = [yaml.safe_load(report) for report in reports]
+    unknown = [f"task: {r['task']}" for r in named if r["task"] not in published.task_by_id]
+    unknown += [f"unit: {r['unit']}" for r in named if r["unit"] not in published.unit_by_id]
+    assert not unknown, f"Báo cáo mẫu trong CONTRIBUTING.md ghi mã không có trong data/plan.yaml: {', '.join(unknown)}."
+    for n, report in enumerate(reports):
+        (tmp_path / f"khoi-yaml-{n + 1}.yaml").write_text(report, encoding="utf-8")
+    try:
+        loaded = load_updates(tmp_path, published)
+    except DataError as error:
+        pytest.fail(f"Báo cáo mẫu trong CONTRIBUTING.md không qua được make check:\n{error}")
+    assert not loaded.warnings, "Báo cáo mẫu trong CONTRIBUTING.md bị cảnh báo:\n" + "\n".join(map(str, loaded.warnings))

@@ -3,8 +3,10 @@
 The steps are those of the README section "Dùng cho kế hoạch khác", done in
 a copy of the project: import the appendix to data/plan.yaml, remove the
 sample reports, `make check`, put the appendix in data/sources/ in place of
-the original, set the repository and site address in mkdocs.yml, then
-`make build` and the acceptance module. The appendix, written here, is a ward's plan
+the original, set the repository and site address in mkdocs.yml and rewrite
+the hand-written docs for the new plan (here only what the acceptance module
+checks: the example reports of CONTRIBUTING.md), then `make build` and the
+acceptance module. The appendix, written here, is a ward's plan
 that shares no task, unit or wording with the published one.
 """
 
@@ -16,11 +18,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import lxml.html
 import pytest
 
-from helpers import build_env, copy_project
+from helpers import BuiltSite, build_env, copy_project
 from macros.plan.loader import load_plan
+from macros.site import urls
 
 pytestmark = pytest.mark.build
 
@@ -110,6 +112,12 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings = re.sub(r"(?m)^repo_url: .*$", f"repo_url: {REPO_URL}", settings)
     settings = re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", settings)
     (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    # 5. the hand-written docs: CONTRIBUTING.md's example reports name the ward's first task and its lead unit
+    example = load_plan(project / "data" / "plan.yaml").plan.leaf_tasks[0]
+    guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = re.sub(r"(?m)^task: .*$", f"task: {example.id}", guide)
+    guide = re.sub(r"(?m)^unit: .*$", f"unit: {example.lead.units[0]}", guide)
+    (project / "CONTRIBUTING.md").write_text(guide, encoding="utf-8")
     # 6. `make test`: here `make build` and the acceptance module
     return project
 
@@ -123,15 +131,14 @@ def test_make_check_accepts_the_imported_plan(adopted: Path) -> None:
 
 def test_make_build_publishes_the_new_plan_at_the_new_address(adopted: Path) -> None:
     make("build", adopted)
-    site = adopted / "site"
+    site = BuiltSite(adopted / "site", adopted)
     plan = load_plan(adopted / "data" / "plan.yaml").plan
-    rows = lxml.html.fromstring((site / "nhiem-vu" / "index.html").read_text(encoding="utf-8"))
-    assert rows.xpath("//tr[contains(@class,'kh-task-row')]/@data-task") == [t.id for t in plan.tasks]
-    units = lxml.html.fromstring((site / "don-vi" / "index.html").read_text(encoding="utf-8")).xpath("//article")[0]
-    linked = {href.strip("/") for href in units.xpath(".//a/@href") if re.fullmatch(r"[a-z0-9-]+/", href)}
-    assert linked == {u.id for u in plan.units}  # the ward's units, and none of the plan it was forked from
-    assert SITE_URL in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'href="{REPO_URL}"' in (site / "index.html").read_text(encoding="utf-8")
+    rows = site.tree(urls.ALL_TASKS).xpath("//tr[contains(@class,'kh-task-row')]/@data-task")
+    assert rows == [t.id for t in plan.tasks]
+    listed = site.links(urls.UNITS, scope="//article//table/tbody")
+    assert sorted(listed) == sorted(urls.unit(u.id) for u in plan.units)  # the ward's units, none of the old plan's
+    assert SITE_URL in (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'href="{REPO_URL}"' in site.html(urls.HOME)
 
 
 def test_the_acceptance_module_passes_on_the_new_plan(adopted: Path) -> None:

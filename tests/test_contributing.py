@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import PLAN_DIRS, REFERENCE_DATE, ROOT, XA_MAU, load_fixture, run_cli
+from helpers import PLAN_DIRS, REFERENCE_DATE, ROOT, XA_MAU, contributing_reports, load_fixture, run_cli
 from macros.plan.problems import DataError
 from macros.progress.updates import Update, load_updates, update_filename, update_template
 
@@ -21,13 +21,9 @@ CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
 
 
-def yaml_blocks() -> list[str]:
-    return re.findall(r"```yaml\n(.*?)```", CONTRIBUTING, flags=re.S)
-
-
 def shown_template() -> str:
     """The blank report CONTRIBUTING.md tells staff to start from (the block with the status comments)."""
-    return next(b for b in yaml_blocks() if "# status" in b)
+    return next(b for b in contributing_reports() if "# status" in b)
 
 
 def write(directory: Path, name: str, text: str) -> Path:
@@ -84,12 +80,12 @@ def test_the_file_name_in_contributing_follows_the_convention_for_its_example():
 
 
 def test_the_filled_example_in_contributing_is_a_valid_report():
-    """Its shape (the task and unit it names belong to the published plan: an acceptance check)."""
+    """Its shape (that the task and unit it names are the published plan's: tests/test_acceptance.py)."""
     import json
 
     import jsonschema
 
-    filled = next(b for b in yaml_blocks() if "evidence:\n  number" in b)
+    filled = next(b for b in contributing_reports() if "evidence:\n  number" in b)
     data = yaml.safe_load(filled)
     report = Update.model_validate(data)
     assert report.evidence is not None and report.evidence.number and report.evidence.link

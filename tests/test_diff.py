@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, UPDATES_IN_PROJECT
+from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, UPDATES_IN_PROJECT, git
 from macros.cli import main
 from macros.diff import md, snapshot_at
 from macros.plan.problems import DataError
@@ -111,12 +111,6 @@ def test_an_edited_report_and_an_edited_schedule_are_named(tmp_path):
     out = diff(str(base), str(head)).stdout
     assert "- **II.1**: sửa thời gian thực hiện" in out
     assert "### Báo cáo tiến độ được sửa (1)\n\n- **I.2** — 20/9/2025 — Tạm dừng" in out
-
-
-def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
 def test_git_revisions_are_compared_without_touching_the_work_tree(tmp_path):

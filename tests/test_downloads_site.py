@@ -20,10 +20,6 @@ pytestmark = pytest.mark.build
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC BY 4.0"}
 
 
-def page_text(tree) -> str:  # noqa: ANN001
-    return " ".join(tree.xpath("//article")[0].text_content().split())
-
-
 def test_every_download_equals_the_export_of_the_same_build(site, plan, state):
     config = settings(site.project)
     expected = export_files(plan, REFERENCE_DATE, config["site_url"], config["extra"]["ke_hoach"]["licence"], state)
@@ -48,14 +44,14 @@ def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
         assert shown, card
         number = float(shown[1].replace(",", "."))
         assert (number == size) if shown[2] == "byte" else abs(number * 1000 - size) <= 50, (name, shown[0], size)
-    text = page_text(tree)
+    text = site.text(urls.DOWNLOADS)
     assert "UTF-8 có BOM" in text and "dấu phẩy" in text
     assert "11 nhiệm vụ và 1 mục tiêu đề (II.1" in text  # counted from the plan
 
 
 def test_the_page_says_the_licence_has_not_been_announced(site):
     assert settings(site.project)["extra"]["ke_hoach"]["licence"] is None
-    text = page_text(site.tree(urls.DOWNLOADS))
+    text = site.text(urls.DOWNLOADS)
     assert NO_LICENCE in text
     assert "chưa công bố giấy phép" in text
 
@@ -71,12 +67,12 @@ def test_the_page_lists_the_columns_in_file_order(site):
     rows = tree.xpath("//table[contains(@class,'kh-columns')]/tbody/tr")
     assert [r.xpath("th")[0].text_content() for r in rows] == [c.header for c in COLUMNS]
     assert [" ".join(r.xpath("td")[1].text_content().split()) for r in rows] == [c.description for c in COLUMNS]
-    text = page_text(tree)
+    text = site.text(urls.DOWNLOADS)
     assert all(h in text for h in UNIT_HEADERS)
 
 
 def test_the_build_date_is_written_the_vietnamese_way(site):
-    assert "lần dựng này: ngày 15/10/2025" in page_text(site.tree(urls.DOWNLOADS))
+    assert "lần dựng này: ngày 15/10/2025" in site.text(urls.DOWNLOADS)
 
 
 def test_home_page_and_navigation_lead_to_the_downloads(site):
@@ -94,7 +90,7 @@ def test_a_licence_set_in_the_one_setting_reaches_the_page_and_the_files(tmp_pat
     assert result.returncode == 0, result.stdout + result.stderr
     site = BuiltSite(tmp_path / "site", project)
     html = site.html(urls.DOWNLOADS)
-    text = page_text(site.tree(urls.DOWNLOADS))
+    text = site.text(urls.DOWNLOADS)
     assert "Dữ liệu được công bố theo giấy phép CC BY 4.0" in text and NO_LICENCE not in text
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
     assert json.loads(site.path(urls.download("plan.json")).read_bytes())["export"]["licence"]["name"] == "CC-BY-4.0"

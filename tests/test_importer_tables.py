@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from helpers import FIXTURES, build_site, copy_project
+from helpers import FIXTURES, blocks, build_site, copy_project
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
@@ -35,10 +35,6 @@ def draft_of(source: Path, tmp_path: Path, registry: Plan | None = None) -> tupl
     text = import_plan(source, registry, out, report)
     out.write_text(text, encoding="utf-8")
     return load_plan(out).plan, report, text
-
-
-def blocks(task) -> list:  # noqa: ANN001
-    return [b if isinstance(b, str) else b.items for b in task.content]
 
 
 @pytest.mark.unit

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, blocks
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
@@ -28,10 +28,6 @@ def draft(name: str, tmp_path: Path):  # noqa: ANN201
     out.write_text(import_plan(IMPORT / f"{name}.txt", None, out, report), encoding="utf-8")
     loaded = load_plan(out)
     return loaded.plan, loaded, report
-
-
-def blocks(task) -> list:  # noqa: ANN001
-    return [b if isinstance(b, str) else b.items for b in task.content]
 
 
 def test_other_header_names_trailing_dots_and_numbering_that_runs_on(tmp_path):

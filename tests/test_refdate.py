@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 
 import pytest
 
+from helpers import git
 from macros.plan.problems import DataError
 from macros.progress.refdate import VIETNAM, reference_date, vietnam_date
 
@@ -24,14 +24,6 @@ def test_an_epoch_late_in_the_utc_evening_is_the_next_day_in_vietnam():
 def test_midnight_in_vietnam_is_the_boundary():
     assert vietnam_date(EVENING_UTC - 3 * 3600 - 1) == dt.date(2025, 10, 1)  # 16:59:59Z = 23:59:59 in Vietnam
     assert vietnam_date(EVENING_UTC - 3 * 3600) == dt.date(2025, 10, 2)
-
-
-def git(repo, *args, date=None):
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo)}
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture
@@ -64,8 +56,3 @@ def test_a_malformed_source_date_epoch_is_explained():
         reference_date(env={"SOURCE_DATE_EPOCH": "2025-10-02"})
     assert "cần một số nguyên" in str(caught.value)
 
-
-def test_the_tests_fixed_reference_date_is_the_date_of_their_epoch_in_vietnam():
-    from helpers import REFERENCE_DATE, REFERENCE_EPOCH
-
-    assert vietnam_date(REFERENCE_EPOCH) == REFERENCE_DATE

@@ -24,10 +24,6 @@ def hostile(tmp_path_factory) -> BuiltSite:
     return built(plan_folder(workdir, FIXTURES / "site" / "injection.yaml"), workdir)
 
 
-def pages(site: BuiltSite):
-    return site.pages()
-
-
 def test_task_content_shows_exactly_its_characters(hostile):
     text = " ".join(hostile.tree(urls.task("I.1.a")).text_content().split())
     assert "{{ 7*7 }} <script>alert(1)</script>" in text
@@ -36,7 +32,7 @@ def test_task_content_shows_exactly_its_characters(hostile):
 
 
 def test_no_page_runs_injected_markup(hostile):
-    for page in pages(hostile):
+    for page in hostile.pages():
         html = page.read_text(encoding="utf-8")
         assert "<script>alert(" not in html, page
         assert "<b>x</b>" not in html, page
@@ -45,7 +41,7 @@ def test_no_page_runs_injected_markup(hostile):
 
 def test_names_are_not_rendered_as_jinja_anywhere(hostile):
     seen = 0
-    for page in pages(hostile):
+    for page in hostile.pages():
         url = "" if page.parent == hostile.root else str(page.parent.relative_to(hostile.root))
         text = " ".join(hostile.tree(url).text_content().split())
         if "Văn hoá" in text:
