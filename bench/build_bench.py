@@ -79,7 +79,7 @@ def build(tasks: int) -> tuple[float, int, int, int]:
         seconds = time.perf_counter() - start
         total = sum(p.stat().st_size for p in site.rglob("*.html"))
         task_page = (site / urls.task("I.1") / "index.html").stat().st_size
-        index = (site / "search" / "search_index.json").stat().st_size
+        index = (site / urls.SEARCH_INDEX).stat().st_size
         return seconds, total, task_page, index
 
 

@@ -41,10 +41,11 @@ from macros.plan.model import Plan, PlanMeta, Section, Task
 from macros.plan.problems import DataError
 from macros.progress.updates import load_updates
 from macros.site import urls
+from macros.site.settings import project_settings
 
 pytestmark = pytest.mark.build
 
-PLAN_PATH = ROOT / "data" / "plan.yaml"
+PLAN_PATH = ROOT / project_settings(ROOT).plan  # the plan the site publishes, as mkdocs.yml names it
 SOURCE_DIR = ROOT / "data" / "sources"
 SOURCE_SUFFIXES = (".txt", ".docx")
 
