@@ -12,6 +12,7 @@ that shares no task, unit or wording with the published one.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -22,6 +23,7 @@ import pytest
 
 from helpers import BuiltSite, build_env, copy_project
 from macros.plan.loader import load_plan
+from macros.progress.updates import update_filename
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -117,6 +119,9 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
     guide = re.sub(r"(?m)^task: .*$", f"task: {example.id}", guide)
     guide = re.sub(r"(?m)^unit: .*$", f"unit: {example.lead.units[0]}", guide)
+    date = dt.date.fromisoformat(re.search(r"(?m)^date: (\S+)$", guide).group(1))  # type: ignore[union-attr]
+    named = update_filename(example.id, example.lead.units[0], date)
+    guide = re.sub(r"`\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.yaml`", f"`{named}`", guide, count=1)
     (project / "CONTRIBUTING.md").write_text(guide, encoding="utf-8")
     # 6. `make test`: here `make build` and the acceptance module
     return project
