@@ -69,8 +69,26 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     return parse_yaml(text, name)
 
 
+# libyaml composes the same nodes, with the same line marks, several times faster than the pure-Python
+# reader; PyYAML ships it in its wheels, but a build from source may lack it.
+FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, name: str) -> YamlDocument:
-    loader = yaml.SafeLoader(text)
+    """Data and line numbers of a YAML text, read with libyaml where installed.
+
+    A syntax error is read again with the pure-Python reader, whose
+    messages (and so the Vietnamese explanations) are the ones we word."""
+    try:
+        return _compose(FastLoader, text, name)
+    except DataError:
+        if FastLoader is yaml.SafeLoader:
+            raise
+        return _compose(yaml.SafeLoader, text, name)
+
+
+def _compose(loader_class: type[yaml.SafeLoader], text: str, name: str) -> YamlDocument:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         doc = YamlDocument(name, None)
