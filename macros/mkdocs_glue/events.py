@@ -1,10 +1,12 @@
 """The only MkDocs-specific code: read the settings, load the plan once, add the generated pages and fill them.
 
 MkDocs hooks (``macros/mkdocs_glue/hooks.py``) call these functions. Each
-generated page's source is a single macro call with ids only, which
-mkdocs-macros renders through :mod:`macros.site.render`; titles are set
-after mkdocs-macros has run, so names from the data are never read as Jinja.
-Everything else is :mod:`macros.site`, which knows nothing of MkDocs.
+generated page's Markdown is a placeholder; its HTML, rendered by
+:mod:`macros.site.render`, replaces the placeholder's at ``on_page_content``,
+so no text from the data is ever read as Markdown or Jinja. Titles are set
+after mkdocs-macros has run. mkdocs-macros remains for the hand-written
+pages' data fragments. Everything else is :mod:`macros.site`, which knows
+nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -104,11 +106,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+PLACEHOLDER = "<!-- trang sinh từ dữ liệu: nội dung được đặt vào khi dựng -->\n"
+
+
 def page_source(spec: PageSpec) -> str:
-    """A generated page's Markdown: static front matter and one macro call with ids only."""
+    """A generated page's Markdown: static front matter and a placeholder.
+
+    The page's HTML is rendered by :mod:`macros.site.render` and put in at
+    ``on_page_content``: sent through Markdown, every generated page's HTML
+    would be parsed once more for nothing (a third of the build's time)."""
     front = "---\nsearch:\n  exclude: true\n---\n" if not spec.search else ""
-    key = f", {spec.key!r}" if spec.key else ""
-    return f"{front}{{{{ plan_page({spec.kind!r}{key}) }}}}\n"
+    return f"{front}{PLACEHOLDER}"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -133,6 +141,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(100)  # before the search plugin and any other reader of the page's HTML
+def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = current_site()
+    spec = site.page_by_src.get(page.file.src_uri)
+    return html_ if spec is None else render_page(site, spec, current_url=page.url)
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     site = current_site()
@@ -151,12 +166,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros' entry point: the macros that pages call."""
-
-    @env.macro
-    def plan_page(kind: str, key: str | None = None) -> str:
-        site = current_site()
-        return render_page(site, site.page(kind, key), current_url=env.page.url)
+    """mkdocs-macros' entry point: the macros that hand-written pages (docs/*.md) call."""
 
     @env.macro
     def legal_bases_list() -> str:

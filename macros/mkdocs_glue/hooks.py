@@ -6,4 +6,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.mkdocs_glue.events import on_config, on_env, on_files, on_page_markdown, on_post_build  # noqa: E402,F401
+from macros.mkdocs_glue.events import (  # noqa: E402,F401
+    on_config,
+    on_env,
+    on_files,
+    on_page_content,
+    on_page_markdown,
+    on_post_build,
+)
