@@ -155,6 +155,15 @@ class Views:
     # -- groupings, each computed once in one pass over the tasks
 
     @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """Group id → ids of the units that belong to it, in registry order."""
+        out: dict[str, list[str]] = {}
+        for unit in self.plan.units:
+            for group_id in unit.member_of:
+                out.setdefault(group_id, []).append(unit.id)
+        return out
+
+    @cached_property
     def _groups(self) -> dict[str, dict[str, list[TaskView]]]:
         groups: dict[str, dict[str, list[TaskView]]] = {"lead": {}, "coordinating": {}, "kind": {}, "schedule": {}}
         for task in self.plan.leaf_tasks:

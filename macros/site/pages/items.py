@@ -82,7 +82,7 @@ class UnitPage(PageKind):
         unit = self.plan.unit_by_id[str(key)]
         views = self.views
         groups = [GroupShare(views.unit_link(g), views.led_by(g), views.coordinated_by(g)) for g in unit.member_of]
-        members = [views.unit_link(u.id) for u in self.plan.units if unit.id in u.member_of]
+        members = [views.unit_link(u) for u in views.members.get(unit.id, [])]
         return UnitContext(
             unit=unit,
             kind_label=KIND_LABEL[unit.kind],

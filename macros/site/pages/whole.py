@@ -93,6 +93,5 @@ class LookupPage(IndexKind):
 
     def _via(self, unit_ids: list[str]) -> list[str]:
         """Units that share a task through a group named in the cell."""
-        named = set(unit_ids)
-        return sorted(u.id for u in self.plan.units if named & set(u.member_of))
+        return sorted({member for unit_id in unit_ids for member in self.views.members.get(unit_id, ())})
 
