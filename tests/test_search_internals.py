@@ -58,3 +58,18 @@ def test_aggregate_pages_are_not_in_the_index_and_names_are_folded(site):
     assert fields["title_folded"]["boost"] == fields["title"]["boost"]
     doc = next(d for d in index["docs"] if d["location"] == urls.unit("tai-chinh"))
     assert "bo phan tai chinh - ke toan xa" in doc["title_folded"]
+
+
+def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
+    """A task's units, kinds and schedules are separate names: a preview must not glue them ("Tờ trìnhBáo cáo")."""
+    index = json.loads((site.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in index["docs"]}
+    checked = 0
+    for task in plan.leaf_tasks:
+        names = [plan.kind_by_id[k].name for k in task.deliverable.kinds] + [plan.unit_by_id[u].name for u in task.lead.units]
+        entry = " | ".join(text for location, text in texts.items() if location.startswith(urls.task(task.id)))
+        for first, second in zip(names, names[1:], strict=False):
+            if first in entry and second in entry:
+                assert f"{first}{second}" not in entry, (task.id, first, second)
+                checked += 1
+    assert checked, "no task of the fixture names two things in one cell"
