@@ -9,6 +9,7 @@ an editor fixes a file in one round.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,6 +215,6 @@ def task_lines(plan: Plan, doc: YamlDocument) -> dict[str, tuple[int, int]]:
     last = max(doc.lines.values(), default=0)
     ranges = {}
     for task_id, line in starts.items():
-        after = [b for b in boundaries if b > line]
-        ranges[task_id] = (line, after[0] - 1 if after else last)
+        after = bisect.bisect_right(boundaries, line)  # the first boundary below the task's start
+        ranges[task_id] = (line, boundaries[after] - 1 if after < len(boundaries) else last)
     return ranges

@@ -90,9 +90,14 @@ def task_progress(task: Task, records: Iterable[UpdateRecord], today: dt.date) -
 
 
 def plan_progress(plan: Plan, records: Iterable[UpdateRecord], today: dt.date) -> dict[str, TaskProgress]:
-    """Task id → progress for every task that has work of its own (headings have none)."""
-    records = list(records)
-    return {task.id: task_progress(task, records, today) for task in plan.leaf_tasks}
+    """Task id → progress for every task that has work of its own (headings have none).
+
+    Reports are sorted to their tasks in one pass, so a plan of thousands of
+    tasks with thousands of reports costs no more than reading them."""
+    by_task: dict[str, list[UpdateRecord]] = {}
+    for record in records:
+        by_task.setdefault(record.update.task, []).append(record)
+    return {task.id: task_progress(task, by_task.get(task.id, []), today) for task in plan.leaf_tasks}
 
 
 def count(progress: Iterable[TaskProgress]) -> StatusCounts:
@@ -109,11 +114,17 @@ def summarise(plan: Plan, progress: dict[str, TaskProgress]) -> ProgressSummary:
     A task led by two units counts once for each; a unit is counted for the
     tasks where it is named itself, not through a group it belongs to,
     because that is what the plan holds it to."""
-    tasks = [plan.task_by_id[task_id] for task_id in progress]
+    by_section: dict[str, list[TaskProgress]] = {s.id: [] for s in plan.sections}
+    by_unit: dict[str, list[TaskProgress]] = {u.id: [] for u in plan.units}
+    for task_id, state in progress.items():  # one pass over the tasks
+        task = plan.task_by_id[task_id]
+        by_section[task.section_id].append(state)
+        for unit_id in dict.fromkeys(task.lead.units):
+            by_unit[unit_id].append(state)
     return ProgressSummary(
         plan=count(progress.values()),
-        sections={s.id: count(progress[t.id] for t in tasks if t.section_id == s.id) for s in plan.sections},
-        units={u.id: count(progress[t.id] for t in tasks if u.id in t.lead.units) for u in plan.units},
+        sections={section_id: count(states) for section_id, states in by_section.items()},
+        units={unit_id: count(states) for unit_id, states in by_unit.items()},
     )
 
 
