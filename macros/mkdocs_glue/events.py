@@ -96,6 +96,7 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
         plan_file=settings.plan,
         updates_dir=settings.updates,
         task_lines=task_lines(loaded.plan, loaded.document),
+        page_size=settings.page_size,
     )
     return Site(loaded.plan, progress, facts)
 

@@ -50,6 +50,8 @@ class BuildFacts:
     """Where new progress reports are saved in the repository (the report button)."""
     task_lines: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False)
     """First and last line of each task in the plan file."""
+    page_size: int = 100
+    """Most tasks on one page of a list; a longer list is split into numbered pages a phone can open."""
 
     @property
     def date_label(self) -> str:

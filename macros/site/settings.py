@@ -31,6 +31,7 @@ class Settings(BaseModel):
     updates: str = Field("data/updates", description="Thư mục báo cáo tiến độ, tính từ thư mục chứa mkdocs.yml.")
     branch: str = Field("main", min_length=1, description="Nhánh chính của kho (liên kết sửa, nút báo cáo tiến độ).")
     licence: Licence | None = Field(None, description="Giấy phép dữ liệu; null khi cơ quan ban hành chưa công bố.")
+    page_size: int = Field(100, ge=1, description="Số nhiệm vụ tối đa trên một trang danh sách; dài hơn thì chia trang.")
 
     @field_validator("plan", "updates")
     @classmethod
@@ -49,7 +50,11 @@ class Settings(BaseModel):
 
 
 MESSAGES = {
-    "extra_forbidden": "không có thiết lập này (các thiết lập: plan, updates, branch, licence; với licence: name, path, title)",
+    "extra_forbidden": "không có thiết lập này (các thiết lập: plan, updates, branch, licence, page_size; "
+    "với licence: name, path, title)",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "greater_than_equal": "cần một số từ 1 trở lên",
     "string_type": "cần một chuỗi văn bản",
     "string_too_short": "không được để trống",
     "model_type": "cần một bảng khóa: giá trị",

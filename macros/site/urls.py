@@ -102,6 +102,11 @@ def lookup(
     return f"{LOOKUP}?{query}" if query else LOOKUP
 
 
+def part(url: str, number: int) -> str:
+    """Page ``number`` of a long list: the list's own address for the first, then phan/v/trang-2/ …"""
+    return url if number == 1 else f"{url}trang-{number}/"
+
+
 def source_path(url: str) -> str:
     """The Markdown file a generator serves at ``url``: "" → index.md, nhiem-vu/v-8/ → nhiem-vu/v-8/index.md.
 

@@ -10,6 +10,7 @@ Datasette adds a facet.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -17,6 +18,8 @@ from .. import urls
 
 if TYPE_CHECKING:
     from .site import Site
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class PageSpec:
     search: bool = True
     in_nav: bool = False
     search_boost: float = 1.0
+    part: int = 1
+    """Which page of a long list this is (1 for the first or only one)."""
 
     @property
     def src(self) -> str:
@@ -58,8 +63,8 @@ class PageKind(ABC):
         """Every page of this kind that the plan calls for."""
 
     @abstractmethod
-    def context(self, key: str | None) -> Any:
-        """The typed context (a dataclass) that this kind's template lays out."""
+    def context(self, key: str | None, part: int = 1) -> Any:
+        """The typed context (a dataclass) that this kind's template lays out, for page ``part`` of a long list."""
 
     def search_terms(self, key: str | None) -> tuple[str, str]:
         """(extra title words, title moved to text) for this page's search entry."""
@@ -67,6 +72,52 @@ class PageKind(ABC):
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
         return PageSpec(self.kind, key, url, title, self.search, self.in_nav, self.search_boost)
+
+    def specs(self, key: str | None, url: str, title: str, parts: int) -> list[PageSpec]:
+        """The pages of one list of ``parts`` pages; the later ones are out of the navigation and of search."""
+        first = self.spec(key, url, title)
+        return [first] + [
+            PageSpec(self.kind, key, urls.part(url, n), f"{title} (trang {n}/{parts})", False, False, 1.0, n)
+            for n in range(2, parts + 1)
+        ]
+
+    def chunks(self, items: Sequence[T], weight: Callable[[T], int] = lambda _: 1) -> list[list[T]]:
+        """``items`` cut into pages of at most the build's page size (an item heavier than that has a page alone)."""
+        size = self.site.facts.page_size
+        out: list[list[T]] = [[]]
+        total = 0
+        for item in items:
+            if out[-1] and total + weight(item) > size:
+                out.append([])
+                total = 0
+            out[-1].append(item)
+            total += weight(item)
+        return out
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Numbered links between the pages of a long list: plain links, so every task is reachable without JavaScript."""
+
+    links: list[PagerLink]
+    previous: str | None
+    next: str | None
+
+
+def pager(url: str, part: int, parts: int) -> Pager | None:
+    if parts < 2:
+        return None
+    links = [PagerLink(str(n), urls.part(url, n), n == part) for n in range(1, parts + 1)]
+    previous = urls.part(url, part - 1) if part > 1 else None
+    following = urls.part(url, part + 1) if part < parts else None
+    return Pager(links, previous, following)
 
 
 class IndexKind(PageKind):

@@ -60,7 +60,7 @@ class DownloadsPage(IndexKind):
     url = urls.DOWNLOADS
     title = "Dữ liệu mở"
 
-    def context(self, key: str | None) -> DownloadsContext:
+    def context(self, key: str | None, part: int = 1) -> DownloadsContext:
         files, facts = self.site.download_files, self.site.facts
         described = descriptions(self.plan)
         return DownloadsContext(

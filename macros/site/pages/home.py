@@ -64,7 +64,7 @@ class HomePage(IndexKind):
     url = urls.HOME
     title = "Trang chủ"
 
-    def context(self, key: str | None) -> HomeContext:
+    def context(self, key: str | None, part: int = 1) -> HomeContext:
         plan = self.plan
         counts = Counts(len(plan.sections), len(plan.leaf_tasks), len(plan.units))
         sections = [section_row(self.views.section_link(s.id), s) for s in plan.sections]

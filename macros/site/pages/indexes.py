@@ -45,7 +45,7 @@ class SectionsPage(IndexKind):
     url = urls.SECTIONS
     title = "Các phần của kế hoạch"
 
-    def context(self, key: str | None) -> SectionsContext:
+    def context(self, key: str | None, part: int = 1) -> SectionsContext:
         return SectionsContext([section_row(self.views.section_link(s.id), s) for s in self.plan.sections])
 
 
@@ -55,7 +55,7 @@ class UnitsPage(IndexKind):
     url = urls.UNITS
     title = "Các đơn vị"
 
-    def context(self, key: str | None) -> UnitsContext:
+    def context(self, key: str | None, part: int = 1) -> UnitsContext:
         views = self.views
         return UnitsContext([
             UnitRow(views.unit_link(u.id), KIND_LABEL[u.kind], len(views.led_by(u.id)), len(views.coordinated_by(u.id)))
@@ -69,7 +69,7 @@ class KindsPage(IndexKind):
     url = urls.KINDS
     title = "Các loại sản phẩm"
 
-    def context(self, key: str | None) -> CountsContext:
+    def context(self, key: str | None, part: int = 1) -> CountsContext:
         views = self.views
         return CountsContext([CountRow(views.kind_link(k.id), len(views.of_kind(k.id))) for k in self.plan.deliverable_kinds])
 
@@ -80,6 +80,6 @@ class SchedulesPage(IndexKind):
     url = urls.SCHEDULES
     title = "Thời gian thực hiện"
 
-    def context(self, key: str | None) -> CountsContext:
+    def context(self, key: str | None, part: int = 1) -> CountsContext:
         views = self.views
         return CountsContext([CountRow(views.schedule_link(s.id), len(views.on_schedule(s.id))) for s in views.schedules])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
 from .. import urls
 from ..urls import DUE_SCHEDULE
 from ..views import KIND_LABEL, Link, TaskView
-from .base import PageKind, PageSpec, register
+from .base import PageKind, Pager, PageSpec, pager, register
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class SectionContext:
     section: Section
     tasks: list[TaskView]
     count: int
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class UnitContext:
 class KindContext:
     kind: DeliverableKind
     tasks: list[TaskView]
+    count: int
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class ScheduleContext:
     schedule: Schedule
     tasks: list[TaskView]
     is_due: bool
+    count: int
+    pager: Pager | None
 
 
 @register
@@ -57,12 +63,24 @@ class SectionPage(PageKind):
     kind = "section"
     search_boost = 0.5
 
-    def pages(self) -> list[PageSpec]:
-        return [self.spec(s.id, urls.section(s.id), f"Phần {s.id}. {s.title}") for s in self.plan.sections]
+    @cached_property
+    def parts(self) -> dict[str, list[list[TaskView]]]:
+        """Each section's items cut into pages; a heading weighs as much as its sub-items with it."""
+        return {
+            s.id: self.chunks(self.views.tree(s.tasks), weight=lambda t: 1 + len(t.children)) for s in self.plan.sections
+        }
 
-    def context(self, key: str | None) -> SectionContext:
+    def pages(self) -> list[PageSpec]:
+        return [
+            spec
+            for s in self.plan.sections
+            for spec in self.specs(s.id, urls.section(s.id), f"Phần {s.id}. {s.title}", len(self.parts[s.id]))
+        ]
+
+    def context(self, key: str | None, part: int = 1) -> SectionContext:
         section = self.plan.section_by_id[str(key)]
-        return SectionContext(section, self.views.tree(section.tasks), section.leaf_count)
+        parts = self.parts[section.id]
+        return SectionContext(section, parts[part - 1], section.leaf_count, pager(urls.section(section.id), part, len(parts)))
 
     def search_terms(self, key: str | None) -> tuple[str, str]:
         """Section titles are paragraphs long: searched as text, so they do not outrank the pages people look for."""
@@ -78,7 +96,7 @@ class UnitPage(PageKind):
     def pages(self) -> list[PageSpec]:
         return [self.spec(u.id, urls.unit(u.id), u.name) for u in self.plan.units]
 
-    def context(self, key: str | None) -> UnitContext:
+    def context(self, key: str | None, part: int = 1) -> UnitContext:
         unit = self.plan.unit_by_id[str(key)]
         views = self.views
         groups = [GroupShare(views.unit_link(g), views.led_by(g), views.coordinated_by(g)) for g in unit.member_of]
@@ -100,20 +118,43 @@ class KindPage(PageKind):
     kind = "kind"
     search_boost = 2.0
 
-    def pages(self) -> list[PageSpec]:
-        return [self.spec(k.id, urls.kind(k.id), f"Sản phẩm: {k.name}") for k in self.plan.deliverable_kinds]
+    @cached_property
+    def parts(self) -> dict[str, list[list[TaskView]]]:
+        return {k.id: self.chunks(self.views.of_kind(k.id)) for k in self.plan.deliverable_kinds}
 
-    def context(self, key: str | None) -> KindContext:
-        return KindContext(self.plan.kind_by_id[str(key)], self.views.of_kind(str(key)))
+    def pages(self) -> list[PageSpec]:
+        return [
+            spec
+            for k in self.plan.deliverable_kinds
+            for spec in self.specs(k.id, urls.kind(k.id), f"Sản phẩm: {k.name}", len(self.parts[k.id]))
+        ]
+
+    def context(self, key: str | None, part: int = 1) -> KindContext:
+        kind, parts = self.plan.kind_by_id[str(key)], self.parts[str(key)]
+        return KindContext(kind, parts[part - 1], len(self.views.of_kind(kind.id)), pager(urls.kind(kind.id), part, len(parts)))
 
 
 @register
 class SchedulePage(PageKind):
     kind = "schedule"
 
-    def pages(self) -> list[PageSpec]:
-        return [self.spec(s.id, urls.schedule(s.id), f"Thời gian: {s.name}") for s in self.views.schedules]
+    @cached_property
+    def parts(self) -> dict[str, list[list[TaskView]]]:
+        return {s.id: self.chunks(self.views.on_schedule(s.id)) for s in self.views.schedules}
 
-    def context(self, key: str | None) -> ScheduleContext:
-        schedule = self.views.schedule_by_id[str(key)]
-        return ScheduleContext(schedule, self.views.on_schedule(schedule.id), schedule.id == DUE_SCHEDULE)
+    def pages(self) -> list[PageSpec]:
+        return [
+            spec
+            for s in self.views.schedules
+            for spec in self.specs(s.id, urls.schedule(s.id), f"Thời gian: {s.name}", len(self.parts[s.id]))
+        ]
+
+    def context(self, key: str | None, part: int = 1) -> ScheduleContext:
+        schedule, parts = self.views.schedule_by_id[str(key)], self.parts[str(key)]
+        return ScheduleContext(
+            schedule,
+            parts[part - 1],
+            schedule.id == DUE_SCHEDULE,
+            len(self.views.on_schedule(schedule.id)),
+            pager(urls.schedule(schedule.id), part, len(parts)),
+        )

@@ -49,7 +49,7 @@ class PrintPage(IndexKind):
     title = "Bản in"
     search = False
 
-    def context(self, key: str | None) -> PrintContext:
+    def context(self, key: str | None, part: int = 1) -> PrintContext:
         facts, meta = self.site.facts, self.plan.plan
         where = f"Bản in từ {facts.site_address}, " if facts.site_address else "Bản in "
         footer = f"{where}dựng ngày {facts.date_label}"

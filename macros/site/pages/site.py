@@ -35,18 +35,18 @@ class Site:
         return {p.src: p for p in self.pages}
 
     @cached_property
-    def _page_by_kind_key(self) -> dict[tuple[str, str | None], PageSpec]:
-        return {(p.kind, p.key): p for p in self.pages}
+    def _page_by_kind_key(self) -> dict[tuple[str, str | None, int], PageSpec]:
+        return {(p.kind, p.key, p.part): p for p in self.pages}
 
-    def page(self, kind: str, key: str | None = None) -> PageSpec:
+    def page(self, kind: str, key: str | None = None, part: int = 1) -> PageSpec:
         try:
-            return self._page_by_kind_key[(kind, key)]
+            return self._page_by_kind_key[(kind, key, part)]
         except KeyError:
-            raise KeyError(f"không có trang {kind} {key}") from None
+            raise KeyError(f"không có trang {kind} {key} {part}") from None
 
     def context(self, spec: PageSpec) -> object:
         """The typed context the template of ``spec`` lays out."""
-        return self.kinds[spec.kind].context(spec.key)
+        return self.kinds[spec.kind].context(spec.key, spec.part)
 
     def search_terms(self, url: str) -> tuple[str, str]:
         """(extra title words, title moved to text) for the search entry of the page at ``url``."""

@@ -22,7 +22,7 @@ class TaskPage(PageKind):
     def pages(self) -> list[PageSpec]:
         return [self.spec(t.id, urls.task(t.id), task_title(t)) for t in self.plan.tasks]
 
-    def context(self, key: str | None) -> TaskContext:
+    def context(self, key: str | None, part: int = 1) -> TaskContext:
         return TaskContext(self.views.tasks[str(key)])
 
     def search_terms(self, key: str | None) -> tuple[str, str]:

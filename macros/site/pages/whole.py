@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...plan.model import Task
 from ...text import content_text, fold_diacritics
 from .. import urls
 from ..urls import DUE_SCHEDULE
 from ..views import SectionTasks, TaskView
-from .base import IndexKind, register
+from .base import IndexKind, Pager, PageSpec, pager, register
 
 
 @dataclass(frozen=True)
 class AllTasksContext:
     sections: list[SectionTasks]
     count: int
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,24 @@ class AllTasksPage(IndexKind):
     title = "Tất cả nhiệm vụ"
     search = False
 
-    def context(self, key: str | None) -> AllTasksContext:
-        return AllTasksContext(self.views.appendix, len(self.plan.leaf_tasks))
+    @cached_property
+    def parts(self) -> list[list[SectionTasks]]:
+        """The appendix's rows cut into pages; a section cut in two has its heading row on both."""
+        appendix = self.views.appendix
+        rows = [(i, task) for i, s in enumerate(appendix) for task in s.tasks]
+        pages = []
+        for chunk in self.chunks(rows):
+            shown = dict.fromkeys(i for i, _ in chunk)  # the sections on this page, in order
+            pages.append([
+                SectionTasks(appendix[i].section, appendix[i].link, [t for j, t in chunk if j == i]) for i in shown
+            ])
+        return pages
+
+    def pages(self) -> list[PageSpec]:
+        return self.specs(None, self.url, self.title, len(self.parts))
+
+    def context(self, key: str | None, part: int = 1) -> AllTasksContext:
+        return AllTasksContext(self.parts[part - 1], len(self.plan.leaf_tasks), pager(self.url, part, len(self.parts)))
 
 
 @register
@@ -63,7 +81,7 @@ class LookupPage(IndexKind):
     title = "Tra cứu nhiệm vụ"
     search = False
 
-    def context(self, key: str | None) -> LookupContext:
+    def context(self, key: str | None, part: int = 1) -> LookupContext:
         plan, views = self.plan, self.views
         rows = [self._row(task) for task in plan.leaf_tasks]
         return LookupContext(

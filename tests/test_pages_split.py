@@ -1,0 +1,84 @@
+"""Long lists are cut into numbered pages a phone can open, and every task stays one plain link away.
+
+xa-mau is built with a page size of 3 (the setting extra.ke_hoach.page_size),
+so its sections, kinds, schedules and Tất cả nhiệm vụ all run over several pages.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+import pytest
+
+from helpers import XA_MAU, BuiltSite, build_site, copy_project
+from macros.site import urls
+
+pytestmark = pytest.mark.build
+
+SIZE = 3
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    work = tmp_path_factory.mktemp("split")
+    project = copy_project(work / "project", XA_MAU)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n    page_size: 100\n" in text, "mkdocs.yml no longer sets extra.ke_hoach.page_size: 100"
+    config.write_text(text.replace("\n    page_size: 100\n", f"\n    page_size: {SIZE}\n"), encoding="utf-8")
+    result = build_site(project, work / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(work / "site", project)
+
+
+def parts(site: BuiltSite, url: str) -> list[str]:
+    """Every page of a list, found by following its numbered links from the first (no JavaScript)."""
+    links = site.tree(url).xpath("//nav[contains(@class,'kh-pager')]//li/a/@href")
+    found = [url] + [posixpath.normpath(posixpath.join(url, href)) + "/" for href in links]
+    for page in found:
+        assert site.path(page).exists(), page
+    return found
+
+
+def listed(site: BuiltSite, url: str, xpath: str) -> list[str]:
+    return [i for page in parts(site, url) for i in site.tree(page).xpath(xpath)]
+
+
+def test_all_tasks_runs_over_numbered_pages_with_every_task_once_in_order(split, plan):
+    pages = parts(split, urls.ALL_TASKS)
+    assert len(pages) == -(-len(plan.tasks) // SIZE)
+    assert listed(split, urls.ALL_TASKS, "//tr[@data-task]/@data-task") == [t.id for t in plan.tasks]
+    second = split.tree(pages[1])
+    assert second.xpath("//nav[contains(@class,'kh-pager')]//span[@aria-current='page']/text()") == ["2"]
+    assert f"Toàn bộ {len(plan.leaf_tasks)} nhiệm vụ" in split.text(pages[1])
+
+
+def test_kind_and_schedule_pages_keep_every_task_across_their_pages(split, plan):
+    cards = "//article//*[contains(@class,'kh-card__head')]/a[contains(@class,'kh-id')]/text()"
+    for kind in plan.deliverable_kinds:
+        expected = [t.id for t in plan.leaf_tasks if kind.id in t.deliverable.kinds]
+        assert listed(split, urls.kind(kind.id), cards) == expected, kind.id
+        assert f"{len(expected)} nhiệm vụ" in split.text(urls.kind(kind.id))
+    for schedule in plan.schedules:
+        expected = [t.id for t in plan.leaf_tasks if schedule.id in t.schedule.kinds]
+        assert listed(split, urls.schedule(schedule.id), cards) == expected, schedule.id
+
+
+def test_a_heading_and_its_sub_items_stay_on_one_page(split, plan):
+    cards = "//article//*[contains(@class,'kh-card__head')]/a[contains(@class,'kh-id')]/text()"
+    for section in plan.sections:
+        pages = parts(split, urls.section(section.id))
+        shown = [[i for i in split.tree(p).xpath(cards)] for p in pages]
+        assert [i for page in shown for i in page] == [t.id for t in section.tasks], section.id
+        for task in section.tasks:
+            if task.parent_id:
+                assert any(task.id in page and task.parent_id in page for page in shown), task.id
+
+
+def test_later_pages_are_titled_as_such_and_kept_out_of_search(split):
+    pages = parts(split, urls.ALL_TASKS)
+    title = split.tree(pages[1]).xpath("//title/text()")[0]
+    assert f"(trang 2/{len(pages)})" in title
+    index = json.loads((split.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if "/trang-" in d["location"]]
