@@ -266,8 +266,8 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         "nhiệm vụ; **trang web**: tổng dung lượng thư mục `site/` (HTML, tệp tải về, tài nguyên của giao diện).",
         "- **chỉ mục tìm kiếm**: `search/search_index.json`, trình duyệt tải về khi người dùng mở ô tìm kiếm; "
         "**chỉ mục / chữ**: chỉ mục chia cho chữ nhiệm vụ.",
-        "- **trang lớn nhất**: tệp HTML lớn nhất (thường là Bản in `ban-in/`, chép cả phụ lục trên một trang); "
-        "**lớn nhất ngoài ban-in/**: tệp lớn nhất còn lại.",
+        "- **trang lớn nhất**: tệp HTML lớn nhất (các trang liệt kê mọi nhiệm vụ: Tra cứu `tra-cuu/`, Tất cả nhiệm vụ "
+        "`nhiem-vu/`, Bản in `ban-in/`); **lớn nhất ngoài ban-in/**: tệp lớn nhất còn lại.",
         "",
     ])
 
