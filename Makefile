@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: help venv serve build check lint test browser schema import clean
+.PHONY: help venv serve build check lint test browser schema import bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint    - kiểm tra mã bằng ruff và kiểu bằng mypy"
 	@echo "make check   - kiểm tra data/plan.yaml"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
+	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +59,10 @@ test: lint browser
 
 import: $(STAMP)
 	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),) $(if $(REGISTRY),--registry $(REGISTRY),)
+
+# Đo hiệu năng (không thuộc make test; mất hơn 10 phút): make bench, make bench SIZES="100 1000", make bench BENCH_ARGS=--quick
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(SIZES) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache
