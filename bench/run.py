@@ -264,7 +264,8 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         "- **RSS đỉnh**: bộ nhớ lớn nhất tiến trình dựng dùng (`/usr/bin/time -f %M`).",
         "- **chữ nhiệm vụ**: tổng số byte UTF-8 của nội dung và các ô (chủ trì, phối hợp, sản phẩm, thời gian) của mọi "
         "nhiệm vụ; **trang web**: tổng dung lượng thư mục `site/` (HTML, tệp tải về, tài nguyên của giao diện).",
-        "- **chỉ mục tìm kiếm**: `search/search_index.json`, trình duyệt tải về khi người dùng mở ô tìm kiếm; "
+        "- **chỉ mục tìm kiếm**: `search/search_index.json`, Material tải tệp này ngay khi mở bất kỳ trang nào "
+        "(chưa đợi người đọc mở ô tìm kiếm); "
         "**chỉ mục / chữ**: chỉ mục chia cho chữ nhiệm vụ.",
         "- **trang lớn nhất**: tệp HTML lớn nhất (các trang liệt kê mọi nhiệm vụ: Tra cứu `tra-cuu/`, Tất cả nhiệm vụ "
         "`nhiem-vu/`, Bản in `ban-in/`); **lớn nhất ngoài ban-in/**: tệp lớn nhất còn lại.",
