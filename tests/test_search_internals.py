@@ -11,6 +11,7 @@ import re
 import pytest
 
 from macros.site import urls
+from macros.text import without_emphasis
 
 pytestmark = pytest.mark.build
 
@@ -73,3 +74,13 @@ def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
                 assert f"{first}{second}" not in entry, (task.id, first, second)
                 checked += 1
     assert checked, "no task of the fixture names two things in one cell"
+
+
+def test_each_task_s_words_are_indexed_on_its_own_page_only(site, plan):
+    """Lists of tasks (sections, units, kinds, schedules) are found by their titles; a task's words lead to the task."""
+    index = json.loads((site.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    for task in plan.leaf_tasks:
+        block = task.content[0]
+        words = " ".join(without_emphasis(block if isinstance(block, str) else block.items[0]).split()[:6])
+        pages = {doc["location"].split("#")[0] for doc in index["docs"] if words in " ".join(doc["text"].split())}
+        assert pages == {urls.task(task.id)}, (task.id, words, pages)
