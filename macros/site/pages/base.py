@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .. import urls
+from ..views import TaskView
 
 if TYPE_CHECKING:
     from .site import Site
@@ -77,7 +79,8 @@ class PageKind(ABC):
         """The pages of one list of ``parts`` pages; the later ones are out of the navigation and of search."""
         first = self.spec(key, url, title)
         return [first] + [
-            PageSpec(self.kind, key, urls.part(url, n), f"{title} (trang {n}/{parts})", False, False, 1.0, n)
+            replace(first, url=urls.part(url, n), title=f"{title} (trang {n}/{parts})", part=n,
+                    search=False, in_nav=False, search_boost=1.0)
             for n in range(2, parts + 1)
         ]
 
@@ -118,6 +121,39 @@ def pager(url: str, part: int, parts: int) -> Pager | None:
     previous = urls.part(url, part - 1) if part > 1 else None
     following = urls.part(url, part + 1) if part < parts else None
     return Pager(links, previous, following)
+
+
+class ListKind(PageKind):
+    """One page per item (a section, a kind of deliverable…) listing its tasks, cut into
+    as many numbered pages as the build's page size needs."""
+
+    @abstractmethod
+    def items(self) -> list[tuple[str, str, str]]:
+        """(key, address, title) of every item, in the order the site lists them."""
+
+    @abstractmethod
+    def listed(self, key: str) -> list[TaskView]:
+        """The tasks on the item's pages, in order."""
+
+    def weight(self, task: TaskView) -> int:
+        """How many cards a task shows (a heading brings its sub-items with it)."""
+        return 1
+
+    @cached_property
+    def parts(self) -> dict[str, list[list[TaskView]]]:
+        return {key: self.chunks(self.listed(key), self.weight) for key, _, _ in self.items()}
+
+    @cached_property
+    def addresses(self) -> dict[str, str]:
+        return {key: url for key, url, _ in self.items()}
+
+    def pages(self) -> list[PageSpec]:
+        return [spec for key, url, title in self.items() for spec in self.specs(key, url, title, len(self.parts[key]))]
+
+    def page_of(self, key: str, part: int) -> tuple[list[TaskView], Pager | None]:
+        """The tasks on page ``part`` of the item's list, and the links to its other pages."""
+        parts = self.parts[key]
+        return parts[part - 1], pager(self.addresses[key], part, len(parts))
 
 
 class IndexKind(PageKind):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
 from .. import urls
 from ..urls import DUE_SCHEDULE
 from ..views import KIND_LABEL, Link, TaskView
-from .base import PageKind, Pager, PageSpec, pager, register
+from .base import ListKind, PageKind, Pager, PageSpec, register
 
 
 @dataclass(frozen=True)
@@ -59,28 +58,23 @@ class ScheduleContext:
 
 
 @register
-class SectionPage(PageKind):
+class SectionPage(ListKind):
     kind = "section"
     search_boost = 0.5
 
-    @cached_property
-    def parts(self) -> dict[str, list[list[TaskView]]]:
-        """Each section's items cut into pages; a heading weighs as much as its sub-items with it."""
-        return {
-            s.id: self.chunks(self.views.tree(s.tasks), weight=lambda t: 1 + len(t.children)) for s in self.plan.sections
-        }
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(s.id, urls.section(s.id), f"Phần {s.id}. {s.title}") for s in self.plan.sections]
 
-    def pages(self) -> list[PageSpec]:
-        return [
-            spec
-            for s in self.plan.sections
-            for spec in self.specs(s.id, urls.section(s.id), f"Phần {s.id}. {s.title}", len(self.parts[s.id]))
-        ]
+    def listed(self, key: str) -> list[TaskView]:
+        return self.views.tree(self.plan.section_by_id[key].tasks)
+
+    def weight(self, task: TaskView) -> int:
+        return 1 + len(task.children)
 
     def context(self, key: str | None, part: int = 1) -> SectionContext:
         section = self.plan.section_by_id[str(key)]
-        parts = self.parts[section.id]
-        return SectionContext(section, parts[part - 1], section.leaf_count, pager(urls.section(section.id), part, len(parts)))
+        tasks, pages = self.page_of(section.id, part)
+        return SectionContext(section, tasks, section.leaf_count, pages)
 
     def search_terms(self, key: str | None) -> tuple[str, str]:
         """Section titles are paragraphs long: searched as text, so they do not outrank the pages people look for."""
@@ -114,47 +108,33 @@ class UnitPage(PageKind):
 
 
 @register
-class KindPage(PageKind):
+class KindPage(ListKind):
     kind = "kind"
     search_boost = 2.0
 
-    @cached_property
-    def parts(self) -> dict[str, list[list[TaskView]]]:
-        return {k.id: self.chunks(self.views.of_kind(k.id)) for k in self.plan.deliverable_kinds}
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(k.id, urls.kind(k.id), f"Sản phẩm: {k.name}") for k in self.plan.deliverable_kinds]
 
-    def pages(self) -> list[PageSpec]:
-        return [
-            spec
-            for k in self.plan.deliverable_kinds
-            for spec in self.specs(k.id, urls.kind(k.id), f"Sản phẩm: {k.name}", len(self.parts[k.id]))
-        ]
+    def listed(self, key: str) -> list[TaskView]:
+        return self.views.of_kind(key)
 
     def context(self, key: str | None, part: int = 1) -> KindContext:
-        kind, parts = self.plan.kind_by_id[str(key)], self.parts[str(key)]
-        return KindContext(kind, parts[part - 1], len(self.views.of_kind(kind.id)), pager(urls.kind(kind.id), part, len(parts)))
+        kind = self.plan.kind_by_id[str(key)]
+        tasks, pages = self.page_of(kind.id, part)
+        return KindContext(kind, tasks, len(self.listed(kind.id)), pages)
 
 
 @register
-class SchedulePage(PageKind):
+class SchedulePage(ListKind):
     kind = "schedule"
 
-    @cached_property
-    def parts(self) -> dict[str, list[list[TaskView]]]:
-        return {s.id: self.chunks(self.views.on_schedule(s.id)) for s in self.views.schedules}
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(s.id, urls.schedule(s.id), f"Thời gian: {s.name}") for s in self.views.schedules]
 
-    def pages(self) -> list[PageSpec]:
-        return [
-            spec
-            for s in self.views.schedules
-            for spec in self.specs(s.id, urls.schedule(s.id), f"Thời gian: {s.name}", len(self.parts[s.id]))
-        ]
+    def listed(self, key: str) -> list[TaskView]:
+        return self.views.on_schedule(key)
 
     def context(self, key: str | None, part: int = 1) -> ScheduleContext:
-        schedule, parts = self.views.schedule_by_id[str(key)], self.parts[str(key)]
-        return ScheduleContext(
-            schedule,
-            parts[part - 1],
-            schedule.id == DUE_SCHEDULE,
-            len(self.views.on_schedule(schedule.id)),
-            pager(urls.schedule(schedule.id), part, len(parts)),
-        )
+        schedule = self.views.schedule_by_id[str(key)]
+        tasks, pages = self.page_of(schedule.id, part)
+        return ScheduleContext(schedule, tasks, schedule.id == DUE_SCHEDULE, len(self.listed(schedule.id)), pages)
