@@ -9,7 +9,6 @@ files. A mistake is explained in Vietnamese with the setting and its line.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -67,7 +66,7 @@ VALUE_MESSAGES = {
 
 def read_settings(extra: Any, config_file: Path) -> Settings:
     """The checked block of an already read ``extra`` (MkDocs' mapping), or :class:`DataError` naming the line."""
-    block = extra.get(BLOCK[1]) if isinstance(extra, Mapping) or hasattr(extra, "get") else None
+    block = extra.get(BLOCK[1]) if hasattr(extra, "get") else None  # MkDocs' extra is a mapping, not always a dict
     try:
         return Settings.model_validate({} if block is None else block)
     except ValidationError as exc:
