@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]  # the project measured, its test helpers, the generator
 
 import generate  # noqa: E402
+import search  # noqa: E402
 
 from helpers import REFERENCE_EPOCH, build_env, copy_project  # noqa: E402
 from macros.site import urls  # noqa: E402
@@ -166,6 +167,7 @@ class Row:
     floor_index_size: int
     largest: list[tuple[str, int]]  # the five largest pages
     largest_outside_print: tuple[str, int]
+    search: search.SearchFigures
 
 
 def measure(tasks: int, runs: int, quick: bool, work: Path) -> Row:
@@ -187,6 +189,7 @@ def measure(tasks: int, runs: int, quick: bool, work: Path) -> Row:
         project=built, floor=floor, text_bytes=generate.task_text_bytes(plan),
         project_size=built.size(), floor_size=floor.size(), index_size=built.index_size(), floor_index_size=floor.index_size(),
         largest=built.largest(count=5), largest_outside_print=built.largest(skip=urls.PRINT)[0],
+        search=search.measure(built.root),
     )
 
 
@@ -227,6 +230,19 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         sizes.append(f"| {r.tasks} | {r.text_bytes / 1e6:.2f} | {mb(r.project_size)} | {mb(r.floor_size)} | {mb(r.index_size)} "
                      f"| {mb(r.floor_index_size)} | {r.index_size / r.text_bytes:.1f}× | {page(r.largest[0])} "
                      f"| {page(r.largest_outside_print)} |")
+    finding = [
+        "| nhiệm vụ | trang chủ: yêu cầu | trang chủ: KB nén | máy chủ khác | chỉ mục tải khi mở trang | chỉ mục (MB) "
+        "| chỉ mục nén (KB) | lần gõ đầu (ms) | gõ khi đã sẵn sàng: trung vị / lớn nhất (ms) | đúng nhiệm vụ đứng đầu |",
+        "| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        f = r.search
+        finding.append(
+            f"| {r.tasks} | {f.home_requests} | {f.home_bytes_gzip / 1e3:.0f} | {f.home_other_hosts} "
+            f"| {'có' if f.index_fetched_on_open else 'không'} | {mb(f.index_bytes)} | {f.index_bytes_gzip / 1e3:.0f} "
+            f"| {f.cold_ms:.0f} | {f.warm_ms_median:.0f} / {f.warm_ms_max:.0f} "
+            f"| {f.ranked_first}/{f.ranked_asked} ({100 * f.ranked_first / max(1, f.ranked_asked):.0f}%) |"
+        )
     quick = [r.tasks for r in rows if r.quick]
     largest = [f"- {r.tasks} nhiệm vụ: " + ", ".join(map(page, r.largest)) for r in rows]
     minutes = (time.time() - started) / 60
@@ -249,6 +265,10 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         "",
         *largest,
         "",
+        "## Tìm kiếm trong Chromium",
+        "",
+        *finding,
+        "",
         *([f"Kế hoạch {', '.join(map(str, quick))} nhiệm vụ chỉ đo **một lần** (`--quick`): con số kém chắc chắn hơn trung vị "
            "của ba lần.", ""] if quick else []),
         "## Các cột",
@@ -264,11 +284,17 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         "- **RSS đỉnh**: bộ nhớ lớn nhất tiến trình dựng dùng (`/usr/bin/time -f %M`).",
         "- **chữ nhiệm vụ**: tổng số byte UTF-8 của nội dung và các ô (chủ trì, phối hợp, sản phẩm, thời gian) của mọi "
         "nhiệm vụ; **trang web**: tổng dung lượng thư mục `site/` (HTML, tệp tải về, tài nguyên của giao diện).",
-        "- **chỉ mục tìm kiếm**: `search/search_index.json`, Material tải tệp này ngay khi mở bất kỳ trang nào "
-        "(chưa đợi người đọc mở ô tìm kiếm); "
+        "- **chỉ mục tìm kiếm**: `search/search_index.json`, chỉ được tải khi người đọc mở ô tìm kiếm; "
         "**chỉ mục / chữ**: chỉ mục chia cho chữ nhiệm vụ.",
         "- **trang lớn nhất**: tệp HTML lớn nhất (các trang liệt kê mọi nhiệm vụ: Tra cứu `tra-cuu/`, Tất cả nhiệm vụ "
         "`nhiem-vu/`, Bản in `ban-in/`); **lớn nhất ngoài ban-in/**: tệp lớn nhất còn lại.",
+        "- **Tìm kiếm trong Chromium** (`bench/search.py`, Chromium không giao diện, trang web phục vụ từ máy này): "
+        "**trang chủ** là lần mở đầu ở bề ngang điện thoại 390 px: số yêu cầu, tổng dung lượng các tệp đã tải khi nén "
+        "gzip như GitHub Pages, số yêu cầu tới máy chủ khác; **chỉ mục tải khi mở trang**: trang có tải chỉ mục trước khi "
+        "người đọc mở ô tìm kiếm không; **lần gõ đầu**: từ lúc gõ câu hỏi trên trang vừa mở tới khi kết quả đầu tiên hiện "
+        "(gồm cả tải và dựng chỉ mục); **gõ khi đã sẵn sàng**: cùng phép đo cho 20 câu hỏi sau đó; **đúng nhiệm vụ đứng "
+        "đầu**: với tối đa 300 nhiệm vụ rải đều, bốn từ liền nhau chỉ có trong chữ của nhiệm vụ đó (từ cuối coi như đang "
+        "gõ dở), gõ không dấu: số nhiệm vụ mà trang của chính nó đứng đầu kết quả.",
         "",
     ])
 

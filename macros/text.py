@@ -133,21 +133,6 @@ def _tone_move(word: str) -> tuple[str, bool] | None:
     return unicodedata.normalize("NFC", "".join(base + marks for base, marks in letters)), bool(tone_first)
 
 
-def tone_variant(word: str) -> str | None:
-    """The other accepted spelling of a word ending in oa, oe or uy, or None.
-
-    Only open syllables vary (hoá/hóa, khoẻ/khỏe, thuỷ/thủy); "hoàn", "quý"
-    have one spelling and are left alone."""
-    moved = _tone_move(word)
-    return moved[0] if moved else None
-
-
-def tone_variants(text: str) -> str:
-    """The other spelling of every word of ``text`` that has one, sorted, space-separated (for search)."""
-    words = set(_WORD.findall(text))
-    return " ".join(sorted({v for w in words if (v := tone_variant(w))}))
-
-
 def tone_on_first_vowel(text: str) -> str:
     """Every word of ``text`` with the spelling that puts the tone on the first vowel (hóa, thủy).
 

@@ -240,9 +240,16 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("index.html") if "404" not in str(p))
 
 
-def built(plan_dir: Path, workdir: Path) -> BuiltSite:
-    """Copy the project with ``plan_dir``'s plan, build it strictly, and fail with the build's words."""
+def built(plan_dir: Path, workdir: Path, page_size: int | None = None) -> BuiltSite:
+    """Copy the project with ``plan_dir``'s plan, build it strictly, and fail with the build's words.
+
+    ``page_size`` replaces the setting extra.ke_hoach.page_size, to cut short lists into pages."""
     project = copy_project(workdir / "project", plan_dir)
+    if page_size is not None:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "\n    page_size: 100\n" in text, "mkdocs.yml no longer sets extra.ke_hoach.page_size: 100"
+        config.write_text(text.replace("\n    page_size: 100\n", f"\n    page_size: {page_size}\n"), encoding="utf-8")
     result = build_site(project, workdir / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
@@ -276,3 +283,50 @@ def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# ---------------------------------------------------------------- search, as the browser ranks it
+
+_SETUP, _QUERY = 0, 2  # Material's search worker message types
+
+_ASK_WORKER = """async ({index, queries, setup, query}) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const worker = new Worker(new URL(config.search, new URL(config.base, location.href)));
+  const ask = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
+  await ask({type: setup, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  const firsts = [];
+  for (const text of queries) {
+    const result = await ask({type: query, data: text});
+    firsts.push(result.data.items.length ? result.data.items[0][0].location.split("#")[0] : null);
+  }
+  worker.terminate();
+  return firsts;
+}"""
+
+
+def search_words(text: str) -> list[str]:
+    """Words as the search worker sees them (docs/assets/search-worker.js): folded, cut at spaces and dashes, punctuation trimmed;
+    a mark with no letter ("·" between a task's cells) stands between words, as the index keeps it."""
+    from macros.text import fold_diacritics
+
+    text = re.sub(r"<[^>]+>", " ", text)
+    out = [re.sub(r"^\W+|\W+$", "", w) or "|" for w in re.split(r"[\s\-]+", fold_diacritics(text)) if w]
+    return out
+
+
+def phrase_of(task_words: list[str], elsewhere: str) -> str | None:
+    """Four neighbouring words of the task, from the middle on, that no other page holds together
+    (the last one as a beginning: search reads the last word as still being typed)."""
+    middle = max(0, len(task_words) // 2 - 2)
+    starts = list(range(middle, len(task_words) - 3)) + list(range(0, middle))
+    for start in starts:
+        phrase = " ".join(task_words[start:start + 4])
+        if "|" not in phrase and f" {phrase}" not in elsewhere:
+            return phrase
+    return None
+
+
+def first_results(page: Any, index: dict[str, Any], queries: list[str]) -> list[str | None]:
+    """The page that comes first for each query, asked of the search worker that ``page`` (a page of the
+    built site) names in Material's configuration, started the way Material's bundle starts it."""
+    return page.evaluate(_ASK_WORKER, {"index": index, "queries": queries, "setup": _SETUP, "query": _QUERY})  # type: ignore[no-any-return]

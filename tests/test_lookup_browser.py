@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import XA_MAU, built, serve
 from macros.site import urls
+
+PAGE = 4
 
 pytestmark = pytest.mark.browser
 
@@ -68,9 +71,37 @@ def test_choosing_filters_updates_the_address_and_clearing_restores_all(page, ba
     assert page.url == base_url + urls.LOOKUP
 
 
-def test_without_javascript_every_row_is_shown(browser, base_url, plan):
+def test_without_javascript_the_page_leads_to_every_task(browser, base_url, plan):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + urls.lookup(unit="tram-y-te", role=urls.LEAD_ROLE))
-    assert len(visible_tasks(page)) == len(plan.leaf_tasks)
+    page.get_by_role("link", name="Tất cả nhiệm vụ").first.click()
+    assert page.url.split("?")[0] == base_url + urls.ALL_TASKS
     context.close()
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory):
+    site = built(XA_MAU, tmp_path_factory.mktemp("lookup-paged"), page_size=PAGE)
+    url, server = serve(site.root)
+    yield url
+    server.shutdown()
+
+
+def test_results_come_a_page_at_a_time_and_every_one_is_reached(page, paged, plan):
+    total = len(plan.leaf_tasks)
+    open_lookup(page, paged)
+    seen: list[str] = []
+    pages = -(-total // PAGE)
+    for number in range(1, pages + 1):
+        rows = visible_tasks(page)
+        assert len(rows) == min(PAGE, total - len(seen))
+        count = page.locator("#kh-lookup-count").inner_text()
+        assert count == f"Đang hiện {total} trên {total} nhiệm vụ. (trang {number}/{pages})"
+        seen += rows
+        if number < pages:
+            page.get_by_role("button", name="Trang sau").click()
+    assert seen == [t.id for t in plan.leaf_tasks]
+    page.select_option("#f-don-vi", "van-phong")  # a filter starts again from its first page
+    expected = [t.id for t in plan.leaf_tasks if "van-phong" in t.lead.units + t.coordinating.units]
+    assert visible_tasks(page) == expected[:PAGE]

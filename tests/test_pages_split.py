@@ -11,7 +11,7 @@ import posixpath
 
 import pytest
 
-from helpers import XA_MAU, BuiltSite, build_site, copy_project
+from helpers import XA_MAU, BuiltSite, built
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -21,15 +21,7 @@ SIZE = 3
 
 @pytest.fixture(scope="module")
 def split(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    work = tmp_path_factory.mktemp("split")
-    project = copy_project(work / "project", XA_MAU)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n    page_size: 100\n" in text, "mkdocs.yml no longer sets extra.ke_hoach.page_size: 100"
-    config.write_text(text.replace("\n    page_size: 100\n", f"\n    page_size: {SIZE}\n"), encoding="utf-8")
-    result = build_site(project, work / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(work / "site", project)
+    return built(XA_MAU, tmp_path_factory.mktemp("split"), page_size=SIZE)
 
 
 def parts(site: BuiltSite, url: str) -> list[str]:

@@ -100,3 +100,16 @@ def test_no_page_asks_another_host_for_anything(browser, base_url):
     context.close()
     assert requests and all(r.startswith(base_url) or r.startswith("data:") for r in requests), [
         r for r in requests if not r.startswith(base_url)]
+
+
+def test_the_index_is_downloaded_only_when_search_is_opened(page, base_url):
+    """A citizen reading a page on a phone does not pay for the whole plan's search index."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(base_url + urls.task("II.1.a"))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in asked if u.endswith(urls.SEARCH_INDEX)], "index fetched before search was opened"
+    page.locator("input[data-md-component=search-query]").click()
+    page.wait_for_function(f"() => performance.getEntriesByType('resource').some(e => e.name.endsWith('{urls.SEARCH_INDEX}'))")
+    page.keyboard.type("tram y te")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)

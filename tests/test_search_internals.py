@@ -1,7 +1,7 @@
-"""What docs/assets/search-vi.js relies on inside Material for MkDocs, pinned.
+"""What docs/assets/search-vi.js and search-worker.js rely on inside Material for MkDocs, pinned.
 
 If an upgrade of Material changes any of these, this test fails loudly
-instead of search quietly losing its Vietnamese folding."""
+instead of search quietly falling back to Material's own worker, which cannot fold Vietnamese."""
 
 from __future__ import annotations
 
@@ -22,15 +22,31 @@ def asset(site, pattern: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
-def test_worker_indexes_every_field_named_in_the_index_config(site):
-    worker = asset(site, "assets/javascripts/workers/search.*.min.js")
-    assert re.search(r"for\(let\[\w+,\w+\]of Object\.entries\(\w+\.fields\)\)this\.field\(", worker)
+def test_the_page_starts_the_worker_named_in_material_s_configuration(site):
+    """search-vi.js swaps Material's lunr worker for the site's by rewriting "search" in #__config."""
+    html = site.html("")
+    assert re.search(r'<script id="__config" type="application/json">\{.*"search": ?"[^"]+\.js"', html)
+    bundle = asset(site, "assets/javascripts/bundle.*.min.js")
+    assert re.search(r"function \w+\(\w+,\w+=new Worker\(\w+\)\)", bundle)
+    assert (site.root / "assets/search-worker.js").exists()
 
 
-def test_worker_leaves_required_terms_alone(site):
-    """search-vi.js sends "+tin* +dung*"; the worker must not append another * or drop the +."""
-    worker = asset(site, "assets/javascripts/workers/search.*.min.js")
-    assert "/(^[+-]|[~^]\\d+$)/.test(" in worker
+def test_the_page_sets_the_worker_up_with_the_index_as_type_0(site):
+    bundle = asset(site, "assets/javascripts/bundle.*.min.js")
+    assert re.search(r"\(\{config:\w+,docs:\w+\}\)=>\w+\.next\(\{type:0,data:\{config:\w+,docs:\w+,", bundle)
+
+
+def test_the_page_reads_ready_as_type_1_and_results_as_type_3(site):
+    bundle = asset(site, "assets/javascripts/bundle.*.min.js")
+    assert re.search(r"\w+\.type===1\}", bundle) and re.search(r"\w+\.type===3\}", bundle)
+
+
+def test_the_bundle_asks_for_the_index_with_xmlhttprequest(site):
+    """search-vi.js holds that request until search is opened; a fetch() would slip past it."""
+    bundle = asset(site, "assets/javascripts/bundle.*.min.js")
+    assert "new XMLHttpRequest" in bundle and "search/search_index.json" in bundle
+    html = site.html("")
+    assert html.index("assets/search-vi.js") < html.index("assets/javascripts/bundle.")
 
 
 def test_the_page_sends_queries_to_the_worker_as_type_2(site):
@@ -50,15 +66,15 @@ def test_markup_the_script_looks_for(site):
     assert "assets/search-vi.js" in html
 
 
-def test_aggregate_pages_are_not_in_the_index_and_names_are_folded(site):
+def test_aggregate_pages_are_not_in_the_index_and_text_is_held_once(site, plan):
     index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert urls.ALL_TASKS not in locations and urls.LOOKUP not in locations and urls.PRINT not in locations
     assert urls.task("II.1.a") in locations and urls.unit("tram-y-te") in locations
-    fields = index["config"]["fields"]
-    assert fields["title_folded"]["boost"] == fields["title"]["boost"]
+    assert set(index["config"]["fields"]) == {"title", "text", "tags"}, "folded copies are made in the browser"
+    unit = plan.unit_by_id["tai-chinh"]
     doc = next(d for d in index["docs"] if d["location"] == urls.unit("tai-chinh"))
-    assert "bo phan tai chinh - ke toan xa" in doc["title_folded"]
+    assert doc["title"] == unit.name and unit.short in doc["text"]
 
 
 def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):

@@ -71,3 +71,13 @@ def test_bad_data_stops_the_build_with_a_vietnamese_message(tmp_path):
     assert f"Không dựng trang: 1 lỗi trong {PLAN_IN_PROJECT}" in output
     assert "Traceback" not in output
     assert not dest.exists() or not any(dest.iterdir())  # nothing half-published
+
+
+def test_the_search_index_holds_data_as_escaped_text(hostile):
+    """Material shows a result's title and text as HTML: a task's "<script>" must arrive as text."""
+    import json
+
+    index = json.loads(hostile.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    entry = next(doc for doc in index["docs"] if doc["location"] == urls.task("I.1.a"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in entry["text"]
+    assert "<script>" not in json.dumps(index, ensure_ascii=False)

@@ -1,19 +1,22 @@
 /*
- * Vietnamese search for Material for MkDocs.
+ * Vietnamese search for Material for MkDocs: what runs in the page.
  *
- * Material's search worker indexes folded copies of every title and text
- * (see macros/site/search.py). Here, in the browser, the query is folded
- * the same way before it reaches the worker, so "tín dụng", "tin dung" and a
- * decomposed (NFD) "tín dụng" ask the same question; every word must match.
- * Searching also runs on every `input` event (paste, input methods), not only
- * on `keyup`. What this relies on in Material is pinned by tests/test_search_internals.py.
+ * - Material's search box sends each query to the site's own search worker
+ *   (search-worker.js, which folds diacritics and ranks words standing
+ *   together first); this script names that worker in Material's
+ *   configuration before Material's bundle reads it.
+ * - The search index is downloaded only when the reader opens search: this
+ *   script runs before the bundle (macros/mkdocs_glue/theme/main.html) and
+ *   holds the bundle's request for search/search_index.json until then.
+ * - Text typed or pasted decomposed (NFD) is composed in the box, and
+ *   searching also runs on every `input` event (paste, input methods), not
+ *   only on `keyup`.
+ * What this relies on in Material is pinned by tests/test_search_internals.py.
  */
 (function () {
   "use strict";
 
-  var QUERY = 2; // Material's search worker message type for a query
-
-  /* Keep in step with fold() in macros/text.py: one output character per input character. */
+  /* Keep in step with fold() in macros/text.py and search-worker.js: one output character per input character. */
   function foldChar(c) {
     return c.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
@@ -21,24 +24,49 @@
     return Array.from(text.normalize("NFC")).map(foldChar).join("");
   }
 
-  /* "Tín dụng V.8" → "+tin* +dung* +v.8*": folded, every word required, as prefixes. */
-  function toQuery(value) {
-    return fold(value)
-      .split(/[\s\-]+/)
-      .map(function (w) { return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/[:~^+*]/g, ""); })
-      .filter(Boolean)
-      .map(function (w) { return "+" + w + "*"; })
-      .join(" ");
-  }
-  window.khSearch = { fold: fold, toQuery: toQuery };
+  window.khSearch = { fold: fold };
 
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      arguments[0] = Object.assign({}, message, { data: toQuery(message.data) });
-    }
-    return post.apply(this, arguments);
+  /* Material starts the search worker named in its configuration: the site's own (search-worker.js). */
+  var config = document.getElementById("__config");
+  if (config && document.currentScript) {
+    var settings = JSON.parse(config.textContent);
+    settings.search = new URL("search-worker.js", document.currentScript.src).href;
+    config.textContent = JSON.stringify(settings);
+  }
+
+  /* Hold the bundle's request for the search index until the reader opens search. */
+  var INDEX = /\/search\/search_index\.json$/;
+  var wanted = false;
+  var held = [];
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.khIndex = INDEX.test(String(url).split(/[?#]/)[0]);
+    return open.apply(this, arguments);
   };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.khIndex && !wanted) {
+      held.push([this, arguments]);
+      return undefined;
+    }
+    return send.apply(this, arguments);
+  };
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (request) { send.apply(request[0], request[1]); });
+  }
+  function opensSearch(el) {
+    return el && el.matches && (el.matches("input[data-md-component=search-query], #__search") ||
+      Boolean(el.closest && el.closest("label[for=__search]")));
+  }
+  ["focusin", "pointerdown", "change", "input"].forEach(function (type) {
+    document.addEventListener(type, function (event) { if (opensSearch(event.target)) want(); }, true);
+  });
+  /* Material opens search on "/", "s" or "f" and focuses the box (focusin above); a key is enough. */
+  document.addEventListener("keydown", function (event) {
+    if (/^[/sf]$/.test(event.key) && !/^(input|textarea|select)$/i.test(event.target.tagName || "")) want();
+  }, true);
 
   function isSearchInput(el) {
     return el && el.matches && el.matches("input[data-md-component=search-query]");
@@ -57,64 +85,12 @@
     input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }, true);
 
-  /* Mark accented words that match a folded query, which Material's own highlighter cannot see. */
-  function markMatches(root, terms) {
-    if (!terms.length) return;
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        return node.parentElement && node.parentElement.closest("mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var text = node.nodeValue;
-      var chars = Array.from(text);
-      var folded = chars.map(foldChar).join("");
-      if (folded.length !== text.length) return; // offsets would not line up; leave as is
-      var ranges = [];
-      terms.forEach(function (term) {
-        var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\p{L}\\p{N}]*)", "gu");
-        var m;
-        while ((m = re.exec(folded))) ranges.push([m.index + m[1].length, m.index + m[0].length]);
-      });
-      if (!ranges.length) return;
-      ranges.sort(function (a, b) { return a[0] - b[0]; });
-      var fragment = document.createDocumentFragment();
-      var at = 0;
-      ranges.forEach(function (r) {
-        if (r[0] < at) return;
-        fragment.appendChild(document.createTextNode(text.slice(at, r[0])));
-        var mark = document.createElement("mark");
-        mark.textContent = text.slice(r[0], r[1]);
-        fragment.appendChild(mark);
-        at = r[1];
-      });
-      fragment.appendChild(document.createTextNode(text.slice(at)));
-      node.parentNode.replaceChild(fragment, node);
-    });
-  }
-
   /* Material's search dialog has role="dialog" but no name; screen readers announce it unnamed. */
   function nameDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Tìm kiếm trong kế hoạch");
   }
 
-  function watchResults() {
-    nameDialog();
-    var list = document.querySelector(".md-search-result__list");
-    var input = document.querySelector("input[data-md-component=search-query]");
-    if (!list || !input) return;
-    new MutationObserver(function (records) {
-      var terms = toQuery(input.value).split(" ").map(function (t) { return t.replace(/^\+|\*$/g, ""); }).filter(Boolean);
-      records.forEach(function (record) {
-        record.addedNodes.forEach(function (node) {
-          if (node.nodeType === 1) markMatches(node, terms);
-        });
-      });
-    }).observe(list, { childList: true, subtree: false });
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchResults);
-  else watchResults();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", nameDialog);
+  else nameDialog();
 })();

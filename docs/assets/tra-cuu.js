@@ -1,42 +1,62 @@
 /*
- * Tra cứu nhiệm vụ: filters that only hide rows. Without JavaScript the page
- * shows every task. The filter state lives in the address (?don-vi=…&vai-tro=…),
- * never in "q", which Material reserves for its search box.
+ * Tra cứu nhiệm vụ: every task's row is loaded once from compact data
+ * (tra-cuu/nhiem-vu.json, made from the plan by macros/site/pages/whole.py),
+ * filtered here and shown a page at a time, so the page stays small for a plan
+ * of any size. Rows are filled as text into the page's row template, never as
+ * HTML. The filter state lives in the address (?don-vi=…&vai-tro=…), never in
+ * "q", which Material reserves for its search box. Without JavaScript the page
+ * points to Tất cả nhiệm vụ, where every task is a plain link.
  */
 (function () {
   "use strict";
   var FIELDS = ["don-vi", "vai-tro", "nhom", "san-pham", "thoi-gian", "phan", "tu-khoa"];
 
-  function words(value) { return (value || "").split(" ").filter(Boolean); }
   function fold(text) { return window.khSearch ? window.khSearch.fold(text) : text.toLowerCase(); }
+  function spaced(text) { return " " + text.replace(/[^\p{L}\p{N}.]+/gu, " "); }
 
-  function matches(row, f) {
-    var d = row.dataset;
+  function task(columns, row) {
+    var t = {};
+    columns.forEach(function (name, i) { t[name] = row[i]; });
+    var words = [t.id, t.content, t.lead_text, t.coordinating_text, t.deliverable_text, t.schedule_text].join(" ");
+    t.words = spaced(fold(words));
+    return t;
+  }
+
+  function matches(t, f) {
     if (f["don-vi"]) {
-      var lead = words(d.lead), coordinating = words(d.coordinating);
-      if (f.nhom) { lead = lead.concat(words(d.leadVia)); coordinating = coordinating.concat(words(d.coordinatingVia)); }
+      var lead = t.lead, coordinating = t.coordinating;
+      if (f.nhom) { lead = lead.concat(t.lead_via); coordinating = coordinating.concat(t.coordinating_via); }
       var asLead = lead.indexOf(f["don-vi"]) >= 0, asCoordinating = coordinating.indexOf(f["don-vi"]) >= 0;
       if (f["vai-tro"] === "chu-tri" && !asLead) return false;
       if (f["vai-tro"] === "phoi-hop" && !asCoordinating) return false;
       if (!f["vai-tro"] && !asLead && !asCoordinating) return false;
     }
-    if (f["san-pham"] && words(d.kinds).indexOf(f["san-pham"]) < 0) return false;
-    if (f["thoi-gian"] && words(d.schedules).indexOf(f["thoi-gian"]) < 0) return false;
-    if (f.phan && d.section !== f.phan) return false;
+    if (f["san-pham"] && t.kinds.indexOf(f["san-pham"]) < 0) return false;
+    if (f["thoi-gian"] && t.schedules.indexOf(f["thoi-gian"]) < 0) return false;
+    if (f.phan && t.section !== f.phan) return false;
     if (f["tu-khoa"]) {
-      var text = " " + d.text.replace(/[^\p{L}\p{N}.]+/gu, " ");
       // The words as a phrase, from the start of a word: "nuoc sach" is nước sạch, not "nhà nước … chính sách".
       var phrase = fold(f["tu-khoa"]).replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
-      if (phrase && text.indexOf(" " + phrase) < 0) return false;
+      if (phrase && t.words.indexOf(" " + phrase) < 0) return false;
     }
     return true;
   }
 
   function setUp(page) {
     var form = page.querySelector("form.kh-filters");
-    var rows = Array.from(page.querySelectorAll("tbody tr[data-task]"));
+    var table = page.querySelector("table[data-rows]");
+    var body = table.querySelector("tbody");
+    var template = page.querySelector("#kh-lookup-row");
+    var pages = page.querySelector("#kh-lookup-pages");
     var status = page.querySelector("#kh-lookup-count");
     var empty = page.querySelector("#kh-lookup-empty");
+    var failed = page.querySelector("#kh-lookup-failed");
+    var size = parseInt(table.dataset.pageSize, 10) || 100;
+    var dataUrl = new URL(table.dataset.rows, location.href);
+    var root = new URL("../", dataUrl); // addresses in the data are from the site's root
+    var tasks = [];
+    var shown = [];
+    var current = 1;
 
     function read() {
       var f = {};
@@ -54,11 +74,73 @@
         else el.value = value;
       });
     }
+
+    function rowOf(t) {
+      var row = template.content.firstElementChild.cloneNode(true);
+      row.dataset.task = t.id;
+      row.querySelectorAll("[data-field]").forEach(function (el) {
+        var value = t[el.dataset.field];
+        if (el.tagName === "A") el.href = new URL(t.url, root).href;
+        if (value) el.textContent = value;
+        else { el.textContent = "—"; el.title = "Văn bản gốc để trống ô này"; el.classList.add("kh-empty"); }
+        el.removeAttribute("data-field");
+      });
+      return row;
+    }
+
+    function button(label, number, text) {
+      var li = document.createElement("li");
+      if (number === current) {
+        var here = document.createElement("span");
+        here.setAttribute("aria-current", "page");
+        here.textContent = label;
+        li.appendChild(here);
+      } else {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = label;
+        b.setAttribute("aria-label", text || "Trang " + number);
+        b.addEventListener("click", function () { show(number); table.scrollIntoView({ block: "start" }); });
+        li.appendChild(b);
+      }
+      return li;
+    }
+
+    function pager(count) {
+      pages.textContent = "";
+      pages.hidden = count < 2;
+      if (count < 2) return;
+      var list = document.createElement("ol");
+      if (current > 1) list.appendChild(button("←", current - 1, "Trang trước"));
+      for (var n = 1; n <= count; n++) {
+        if (n === 1 || n === count || Math.abs(n - current) <= 2) list.appendChild(button(String(n), n));
+        else if (n === current - 3 || n === current + 3) {
+          var gap = document.createElement("li");
+          gap.textContent = "…";
+          list.appendChild(gap);
+        }
+      }
+      if (current < count) list.appendChild(button("→", current + 1, "Trang sau"));
+      pages.appendChild(list);
+    }
+
+    function show(number) {
+      var count = Math.max(1, Math.ceil(shown.length / size));
+      current = Math.min(Math.max(1, number), count);
+      var fragment = document.createDocumentFragment();
+      shown.slice((current - 1) * size, current * size).forEach(function (t) { fragment.appendChild(rowOf(t)); });
+      body.textContent = "";
+      body.appendChild(fragment);
+      pager(count);
+      var where = count > 1 ? " (trang " + current + "/" + count + ")" : "";
+      status.textContent = "Đang hiện " + shown.length + " trên " + tasks.length + " nhiệm vụ." + where;
+    }
+
     function apply() {
-      var f = read(), shown = 0;
-      rows.forEach(function (row) { var ok = matches(row, f); row.hidden = !ok; if (ok) shown++; });
-      status.textContent = "Đang hiện " + shown + " trên " + rows.length + " nhiệm vụ.";
-      empty.hidden = shown !== 0;
+      var f = read();
+      shown = tasks.filter(function (t) { return matches(t, f); });
+      empty.hidden = shown.length !== 0;
+      show(1);
       var params = new URLSearchParams();
       FIELDS.forEach(function (name) { if (f[name]) params.set(name, f[name]); });
       var query = params.toString();
@@ -66,11 +148,20 @@
     }
 
     write(new URLSearchParams(location.search));
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    apply();
+    fetch(dataUrl).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (data) {
+      tasks = data.rows.map(function (row) { return task(data.columns, row); });
+      form.addEventListener("input", apply);
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+      form.addEventListener("reset", function () { setTimeout(apply, 0); });
+      apply();
+    }).catch(function () {
+      status.textContent = "";
+      failed.hidden = false;
+    });
   }
 
   function start() { var page = document.getElementById("kh-lookup"); if (page) setUp(page); }

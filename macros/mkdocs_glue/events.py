@@ -31,9 +31,9 @@ from ..progress.state import progress_state
 from ..site import urls
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
-from ..site.pages import PageSpec, Site
+from ..site.pages import Site
 from ..site.render import render_feed, render_fragment, render_page
-from ..site.search import enrich
+from ..site.search import merge_index, search_entries
 from ..site.settings import CONFIG_FILE, read_settings
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
@@ -110,21 +110,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 PLACEHOLDER = "<!-- trang sinh từ dữ liệu: nội dung được đặt vào khi dựng -->\n"
 
 
-def page_source(spec: PageSpec) -> str:
-    """A generated page's Markdown: static front matter and a placeholder.
+PAGE_SOURCE = f"---\nrender_macros: false\nsearch:\n  exclude: true\n---\n{PLACEHOLDER}"
+"""A generated page's Markdown: a placeholder, with nothing for mkdocs-macros to render.
 
-    The page's HTML is rendered by :mod:`macros.site.render` and put in at
-    ``on_page_content``: sent through Markdown, every generated page's HTML
-    would be parsed once more for nothing (a third of the build's time)."""
-    front = "---\nsearch:\n  exclude: true\n---\n" if not spec.search else ""
-    return f"{front}{PLACEHOLDER}"
+The page's HTML is rendered by :mod:`macros.site.render` and put in at
+``on_page_content``: sent through Markdown, every generated page's HTML
+would be parsed once more for nothing (a third of the build's time).
+Material's search plugin skips the page too: its entry is made from the
+plan (:mod:`macros.site.search`) instead of parsing the HTML back."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in current_site().pages:
         if files.get_file_from_path(spec.src) is not None:
             raise Abort(f"docs/{spec.src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
-        files.append(File.generated(config, spec.src, content=page_source(spec)))
+        files.append(File.generated(config, spec.src, content=PAGE_SOURCE))
     return files
 
 
@@ -133,7 +133,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = current_site()
     spec = site.page_by_src.get(page.file.src_uri)
     if spec is not None:
-        page.meta["search"] = {**page.meta.get("search", {}), "boost": spec.search_boost}
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)
@@ -156,13 +155,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     feed = feed_context(site)
     if feed is not None:
         (out / urls.FEED).write_text(render_feed(feed), encoding="utf-8")
-    for name, data in site.download_files.items():
-        path = out / urls.download(name)
+    for address, data in site.data_files.items():
+        path = out / address
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     index_path = out / urls.SEARCH_INDEX
     if index_path.exists():
-        index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site.search_terms)
+        index = merge_index(json.loads(index_path.read_text(encoding="utf-8")), search_entries(site))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

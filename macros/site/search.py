@@ -1,47 +1,57 @@
-"""Make Material's search index forgive missing diacritics.
+"""What the site's search finds on each generated page, made from the plan rather than read back out of the HTML.
 
-Citizens type "tin dung" for "tín dụng", "hoá" or "hóa", "uỷ" or "ủy".
-Material's search worker indexes every field named in the index's
-``config.fields``; this module adds folded copies of each entry's title
-and text there (and the other tone placement of oa/oe/uy syllables), so
-that the browser can fold the query the same way (docs/assets/search-vi.js)
-and both spellings ask the same question.
+Material's search plugin parses every page's HTML (a sixth of a large
+build) and indexes everything on it, so a list of 100 tasks outranked the
+task a citizen looks for. Here each page kind says which words lead to it:
+a task page its own text, once; a list page its title (and a unit's other
+names). The words are kept as written, once: the browser's search worker
+(``docs/assets/search-worker.js``) folds diacritics, reads "V.8" as "v8" too
+and ranks the pages where the query's words stand together first.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import html
+from dataclasses import dataclass
 from typing import Any
 
-from ..text import fold_diacritics, tone_variants
+from .pages import Site
 
-FOLDED_FIELDS = {
-    "title_folded": {"boost": 1e3},  # folded titles weigh like titles
-    "text_folded": {"boost": 1.0},
-    "variants": {"boost": 1.0},
-}
-
-_TAG = re.compile(r"<[^>]+>")
+FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
+"""Material's default fields: a word of a title weighs a thousand words of text."""
 
 
-def variants(text: str) -> str:
-    return tone_variants(_TAG.sub(" ", text))
+@dataclass(frozen=True)
+class SearchEntry:
+    location: str
+    title: str
+    text: str
+    boost: float = 1.0
+
+    def as_json(self) -> dict[str, Any]:
+        """Material's result list shows title and text as HTML: data is escaped, never markup."""
+        out: dict[str, Any] = {
+            "location": self.location,
+            "title": html.escape(self.title, quote=False),
+            "text": html.escape(self.text, quote=False),
+        }
+        if self.boost != 1.0:
+            out["boost"] = self.boost
+        return out
 
 
-def enrich(index: dict[str, Any], extra_title: Callable[[str], tuple[str, str]]) -> dict[str, Any]:
-    """Add folded fields to every entry of a Material search index.
+def search_entries(site: Site) -> list[SearchEntry]:
+    """One entry per searchable generated page, in the site's order."""
+    out = []
+    for spec in site.pages:
+        if spec.search:
+            kind = site.kinds[spec.kind]
+            out.append(SearchEntry(spec.url, kind.search_title(spec), kind.search_text(spec.key), spec.search_boost))
+    return out
 
-    ``extra_title(location)`` returns (title words, text words) that the site
-    wants searchable for that page beyond its visible title: compact task
-    ids such as "v8", or a long section title moved out of the title field
-    so that it does not outrank the pages people look for."""
-    index["config"]["fields"] = {**index["config"].get("fields", {}), **FOLDED_FIELDS}
-    for doc in index["docs"]:
-        title, text = doc.get("title", ""), doc.get("text", "")
-        extra, moved = extra_title(doc["location"]) if "#" not in doc["location"] else ("", "")
-        folded_title = fold_diacritics(_TAG.sub(" ", title)) if not moved else ""
-        doc["title_folded"] = " ".join(filter(None, [folded_title, extra]))
-        doc["text_folded"] = " ".join(filter(None, [fold_diacritics(_TAG.sub(" ", text)), fold_diacritics(moved)]))
-        doc["variants"] = variants(f"{title} {text}")
+
+def merge_index(index: dict[str, Any], entries: list[SearchEntry]) -> dict[str, Any]:
+    """Material's index of the hand-written pages, with the generated pages' entries after them."""
+    index["config"]["fields"] = dict(FIELDS)
+    index["docs"] = [*index.get("docs", []), *(entry.as_json() for entry in entries)]
     return index

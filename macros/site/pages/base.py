@@ -68,9 +68,18 @@ class PageKind(ABC):
     def context(self, key: str | None, part: int = 1) -> Any:
         """The typed context (a dataclass) that this kind's template lays out, for page ``part`` of a long list."""
 
-    def search_terms(self, key: str | None) -> tuple[str, str]:
-        """(extra title words, title moved to text) for this page's search entry."""
-        return "", ""
+    def files(self) -> dict[str, bytes]:
+        """Files beside this kind's pages, by address (data a page's script loads)."""
+        return {}
+
+    def search_title(self, spec: PageSpec) -> str:
+        """The page's title in search results."""
+        return spec.title
+
+    def search_text(self, key: str | None) -> str:
+        """The words beyond its title that lead a search to this page: none for a list of tasks,
+        whose tasks are found on their own pages."""
+        return ""
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
         return PageSpec(self.kind, key, url, title, self.search, self.in_nav, self.search_boost)

@@ -57,6 +57,11 @@ class ScheduleContext:
     pager: Pager | None
 
 
+def other_names(name: str, names: list[str]) -> str:
+    """The names that differ from ``name``, once each, in order."""
+    return " · ".join(n for n in dict.fromkeys(names) if n != name)
+
+
 @register
 class SectionPage(ListKind):
     kind = "section"
@@ -76,11 +81,6 @@ class SectionPage(ListKind):
         tasks, pages = self.page_of(section.id, part)
         return SectionContext(section, tasks, section.leaf_count, pages)
 
-    def search_terms(self, key: str | None) -> tuple[str, str]:
-        """Section titles are paragraphs long: searched as text, so they do not outrank the pages people look for."""
-        section = self.plan.section_by_id[str(key)]
-        return f"phan {section.id.lower()}", f"Phần {section.id}. {section.title}"
-
 
 @register
 class UnitPage(PageKind):
@@ -89,6 +89,11 @@ class UnitPage(PageKind):
 
     def pages(self) -> list[PageSpec]:
         return [self.spec(u.id, urls.unit(u.id), u.name) for u in self.plan.units]
+
+    def search_text(self, key: str | None) -> str:
+        """A unit is also found by the short name and the other spellings the document uses."""
+        unit = self.plan.unit_by_id[str(key)]
+        return other_names(unit.name, [unit.short, *unit.aliases])
 
     def context(self, key: str | None, part: int = 1) -> UnitContext:
         unit = self.plan.unit_by_id[str(key)]
@@ -118,6 +123,10 @@ class KindPage(ListKind):
     def listed(self, key: str) -> list[TaskView]:
         return self.views.of_kind(key)
 
+    def search_text(self, key: str | None) -> str:
+        kind = self.plan.kind_by_id[str(key)]
+        return other_names(kind.name, kind.aliases)
+
     def context(self, key: str | None, part: int = 1) -> KindContext:
         kind = self.plan.kind_by_id[str(key)]
         tasks, pages = self.page_of(kind.id, part)
@@ -133,6 +142,10 @@ class SchedulePage(ListKind):
 
     def listed(self, key: str) -> list[TaskView]:
         return self.views.on_schedule(key)
+
+    def search_text(self, key: str | None) -> str:
+        schedule = self.views.schedule_by_id[str(key)]
+        return other_names(schedule.name, schedule.aliases)
 
     def context(self, key: str | None, part: int = 1) -> ScheduleContext:
         schedule = self.views.schedule_by_id[str(key)]

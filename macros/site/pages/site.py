@@ -7,6 +7,7 @@ from functools import cached_property
 from ...exports import export_files
 from ...plan.model import Plan
 from ...progress.state import PlanState
+from .. import urls
 from ..facts import BuildFacts
 from ..views import Views
 from .base import PAGE_KINDS, PageKind, PageSpec
@@ -48,10 +49,13 @@ class Site:
         """The typed context the template of ``spec`` lays out."""
         return self.kinds[spec.kind].context(spec.key, spec.part)
 
-    def search_terms(self, url: str) -> tuple[str, str]:
-        """(extra title words, title moved to text) for the search entry of the page at ``url``."""
-        spec = self.page_by_url.get(url)
-        return self.kinds[spec.kind].search_terms(spec.key) if spec else ("", "")
+    @cached_property
+    def data_files(self) -> dict[str, bytes]:
+        """Files the pages load or link to, by address: the open data downloads and Tra cứu's rows."""
+        files = {urls.download(name): data for name, data in self.download_files.items()}
+        for kind in self.kinds.values():
+            files.update(kind.files())
+        return files
 
     @cached_property
     def download_files(self) -> dict[str, bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...text import content_text, one_line
 from .. import urls
 from ..views import TaskView, task_title
 from .base import PageKind, PageSpec, register
@@ -25,6 +26,18 @@ class TaskPage(PageKind):
     def context(self, key: str | None, part: int = 1) -> TaskContext:
         return TaskContext(self.views.tasks[str(key)])
 
-    def search_terms(self, key: str | None) -> tuple[str, str]:
-        """Task pages also answer to the compact id people type: v8 for V.8."""
-        return str(key).lower().replace(".", ""), ""
+    def search_title(self, spec: PageSpec) -> str:
+        """Just "Nhiệm vụ V.8": the page title's opening words are the text's, which the result shows below it."""
+        return f"Nhiệm vụ {spec.key}"
+
+    def search_text(self, key: str | None) -> str:
+        """The task's content and its four cells as the document words them, then the names
+        its cells link to that the cell does not spell out (a cell may say "các đơn vị liên quan")."""
+        task = self.plan.task_by_id[str(key)]
+        cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+        names = [self.plan.unit_by_id[u].name for u in [*task.lead.units, *task.coordinating.units]]
+        names += [self.plan.kind_by_id[k].name for k in task.deliverable.kinds]
+        written = " ".join(cells)
+        parts = [content_text(task.content, plain=True, separator=" "), *(one_line(cell) for cell in cells)]
+        parts += [name for name in dict.fromkeys(names) if name not in written]
+        return " · ".join(part for part in parts if part)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
 from ...plan.model import Task
-from ...text import content_text, fold_diacritics
+from ...text import content_text, fold_diacritics, one_line
 from .. import urls
 from ..urls import DUE_SCHEDULE
-from ..views import SectionTasks, TaskView
+from ..views import SectionTasks
 from .base import IndexKind, Pager, PageSpec, pager, register
 
 
@@ -20,24 +21,18 @@ class AllTasksContext:
     pager: Pager | None
 
 
-@dataclass(frozen=True)
-class LookupRow:
-    """One task and the values each filter matches it on (data-* attributes read by tra-cuu.js)."""
-
-    task: TaskView
-    lead: list[str]
-    coordinating: list[str]
-    lead_via: list[str]
-    coordinating_via: list[str]
-    kinds: list[str]
-    schedules: list[str]
-    section: str
-    folded: str
+LOOKUP_COLUMNS = [
+    "id", "url", "summary", "content", "lead_text", "coordinating_text", "deliverable_text", "schedule_text",
+    "lead", "coordinating", "lead_via", "coordinating_via", "kinds", "schedules", "section",
+]
+"""The columns of each row of urls.LOOKUP_DATA: the cells as text for the table and the words box,
+the ids each filter matches on ("lead_via": units that share the task through a group the cell names)."""
 
 
 @dataclass(frozen=True)
 class LookupContext:
-    rows: list[LookupRow]
+    data_url: str
+    page_size: int
     units: list[tuple[str, str]]
     kinds: list[tuple[str, str]]
     schedules: list[tuple[str, str]]
@@ -83,33 +78,33 @@ class LookupPage(IndexKind):
 
     def context(self, key: str | None, part: int = 1) -> LookupContext:
         plan, views = self.plan, self.views
-        rows = [self._row(task) for task in plan.leaf_tasks]
         return LookupContext(
-            rows=rows,
+            data_url=urls.LOOKUP_DATA,
+            page_size=self.site.facts.page_size,
             units=[(u.id, u.name) for u in plan.units],
             kinds=[(k.id, k.name) for k in plan.deliverable_kinds],
             schedules=[(s.id, s.name) for s in views.schedules],
             sections=[(s.id, f"Phần {s.id}") for s in plan.sections],
-            count=len(rows),
+            count=len(plan.leaf_tasks),
             example_words=fold_diacritics(plan.plan.topic),
         )
 
-    def _row(self, task: Task) -> LookupRow:
-        cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
-        words = [content_text(task.content, plain=True, separator=" "), *cells]
-        return LookupRow(
-            task=self.views.tasks[task.id],
-            lead=task.lead.units,
-            coordinating=task.coordinating.units,
-            lead_via=self._via(task.lead.units),
-            coordinating_via=self._via(task.coordinating.units),
-            kinds=task.deliverable.kinds,
-            schedules=[*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])],
-            section=task.section_id,
-            folded=fold_diacritics(" ".join([task.id, *words])),
-        )
+    def files(self) -> dict[str, bytes]:
+        """Every task as one compact row, loaded once by the page: the page itself stays small at any size."""
+        data = {"columns": LOOKUP_COLUMNS, "rows": [self._row(t) for t in self.plan.leaf_tasks]}
+        return {urls.LOOKUP_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+
+    def _row(self, task: Task) -> list[object]:
+        view = self.views.tasks[task.id]
+        return [
+            task.id, view.url, view.summary, content_text(task.content, plain=True, separator=" "),
+            one_line(task.lead.text), one_line(task.coordinating.text),
+            one_line(task.deliverable.text), one_line(task.schedule.text),
+            task.lead.units, task.coordinating.units, self._via(task.lead.units), self._via(task.coordinating.units),
+            task.deliverable.kinds, [*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])],
+            task.section_id,
+        ]
 
     def _via(self, unit_ids: list[str]) -> list[str]:
         """Units that share a task through a group named in the cell."""
         return sorted({member for unit_id in unit_ids for member in self.views.members.get(unit_id, ())})
-
