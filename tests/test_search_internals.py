@@ -9,7 +9,9 @@ import json
 import re
 
 import pytest
+import yaml
 
+from helpers import ROOT
 from macros.site import urls
 from macros.text import without_emphasis
 
@@ -47,6 +49,22 @@ def test_the_bundle_asks_for_the_index_with_xmlhttprequest(site):
     assert "new XMLHttpRequest" in bundle and "search/search_index.json" in bundle
     html = site.html("")
     assert html.index("assets/search-vi.js") < html.index("assets/javascripts/bundle.")
+
+
+def test_no_feature_that_needs_the_sitemap_is_on():
+    """search-vi.js never sends the bundle's request for sitemap.xml: only these features read it."""
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    features = set(settings["theme"].get("features", []))
+    assert not features & {"navigation.instant", "navigation.instant.preview", "content.tooltips"}, features
+
+
+def test_each_generated_page_loads_only_its_own_scripts(site):
+    """A citizen opening the home page does not download Tra cứu's or the report button's script."""
+    def scripts(url: str) -> list[str]:
+        return [s.split("/")[-1] for s in site.tree(url).xpath("//script/@src")]
+
+    assert "tra-cuu.js" in scripts(urls.LOOKUP) and "bao-cao.js" in scripts(urls.task("II.1.a"))
+    assert not {"tra-cuu.js", "bao-cao.js"} & set(scripts(urls.HOME))
 
 
 def test_the_page_sends_queries_to_the_worker_as_type_2(site):

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import PLAN_IN_PROJECT
 from macros.site import urls
+from macros.site.pages.home import UNITS_ON_HOME
 from macros.text import without_emphasis
 
 pytestmark = pytest.mark.build
@@ -103,6 +104,21 @@ def test_home_page_counts_and_issuer(any_site):
         assert words in text, words
     for basis in plan.plan.legal_bases:
         assert basis.title in text
+
+
+def test_home_page_charts_the_units_that_lead_most_and_points_to_the_rest(any_site):
+    """A province's plan has hundreds of units: the home page stays small with the ten that lead most."""
+    plan, site = any_site
+    led = {u.id: sum(u.id in t.lead.units for t in plan.leaf_tasks) for u in plan.units}
+    leading = [u for u in plan.units if led[u.id]]
+    expected = sorted(leading, key=lambda u: -led[u.id])[:UNITS_ON_HOME]
+    chart = site.tree(urls.HOME).xpath("//figure[figcaption='Theo đơn vị chủ trì']//th/a/@href")
+    assert chart == [urls.unit(u.id) for u in expected]  # relative links from the home page are the addresses
+    hint = " ".join(site.tree(urls.HOME).xpath("string(//p[contains(., 'đơn vị chủ trì nhiều nhiệm vụ nhất')])").split())
+    if len(leading) > UNITS_ON_HOME:
+        assert f"{UNITS_ON_HOME} trong {len(leading)} đơn vị chủ trì" in hint
+    else:
+        assert not hint
 
 
 def test_search_finds_every_task_and_unit_page(any_site):

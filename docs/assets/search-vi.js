@@ -40,11 +40,17 @@
   var held = [];
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
+  /* Material also fetches sitemap.xml on every page, for instant navigation and link previews: this
+     site uses neither (mkdocs.yml; pinned by tests/test_search_internals.py), so it is never sent. */
+  var SITEMAP = /\/sitemap\.xml$/;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.khIndex = INDEX.test(String(url).split(/[?#]/)[0]);
+    var path = String(url).split(/[?#]/)[0];
+    this.khIndex = INDEX.test(path);
+    this.khUnused = SITEMAP.test(path);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
+    if (this.khUnused) return undefined;
     if (this.khIndex && !wanted) {
       held.push([this, arguments]);
       return undefined;

@@ -133,6 +133,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = current_site()
     spec = site.page_by_src.get(page.file.src_uri)
     if spec is not None:
+        page.meta["kh_scripts"] = list(spec.scripts)
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)

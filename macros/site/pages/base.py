@@ -37,6 +37,8 @@ class PageSpec:
     search_boost: float = 1.0
     part: int = 1
     """Which page of a long list this is (1 for the first or only one)."""
+    scripts: tuple[str, ...] = ()
+    """Scripts of this page alone (site addresses), so that other pages do not download them."""
 
     @property
     def src(self) -> str:
@@ -54,6 +56,8 @@ class PageKind(ABC):
     """Pages that repeat every task's text stay out of search, or they would outrank the task pages."""
     search_boost: ClassVar[float] = 1.0
     """Names people type (a unit, a kind of deliverable, a task) lead to their own page first."""
+    scripts: ClassVar[tuple[str, ...]] = ()
+    """What the pages of this kind run besides the site's own scripts (docs/assets/…)."""
 
     def __init__(self, site: Site):
         self.site = site
@@ -82,7 +86,7 @@ class PageKind(ABC):
         return ""
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
-        return PageSpec(self.kind, key, url, title, self.search, self.in_nav, self.search_boost)
+        return PageSpec(self.kind, key, url, title, self.search, self.in_nav, self.search_boost, scripts=self.scripts)
 
     def specs(self, key: str | None, url: str, title: str, parts: int) -> list[PageSpec]:
         """The pages of one list of ``parts`` pages; the later ones are out of the navigation and of search."""

@@ -11,6 +11,8 @@ from ..views import LatestReport, Link
 from .base import IndexKind, register
 
 LATEST_ON_HOME = 5
+UNITS_ON_HOME = 10
+"""Bars for the units that lead the most tasks; every unit's progress is on its own page."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class ProgressOverview:
     plan: Bar
     sections: list[Bar]
     units: list[Bar]
+    leading_units: int
+    """How many units lead at least one task (the bars show at most UNITS_ON_HOME of them)."""
     legend: list[tuple[str, str, str]]
     latest: list[LatestReport]
     has_examples: bool
@@ -82,11 +86,13 @@ class HomePage(IndexKind):
         state = self.site.progress
         summary = state.summary
         leading = [u for u in self.plan.units if summary.units[u.id].total]
+        shown = sorted(leading, key=lambda u: -summary.units[u.id].total)[:UNITS_ON_HOME]
         return ProgressOverview(
             today=self.site.facts.date_label,
             plan=bar("Toàn bộ kế hoạch", urls.ALL_TASKS, summary.plan),
             sections=[bar(f"Phần {s.id}", urls.section(s.id), summary.sections[s.id]) for s in self.plan.sections],
-            units=[bar(u.short, urls.unit(u.id), summary.units[u.id]) for u in leading],
+            units=[bar(u.short, urls.unit(u.id), summary.units[u.id]) for u in shown],
+            leading_units=len(leading),
             legend=legend(),
             latest=self.views.latest(LATEST_ON_HOME),
             has_examples=state.has_examples,

@@ -19,6 +19,7 @@ class TaskContext:
 class TaskPage(PageKind):
     kind = "task"
     search_boost = 1.5
+    scripts = ("assets/bao-cao.js",)
 
     def pages(self) -> list[PageSpec]:
         return [self.spec(t.id, urls.task(t.id), task_title(t)) for t in self.plan.tasks]

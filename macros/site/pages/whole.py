@@ -75,6 +75,7 @@ class LookupPage(IndexKind):
     url = urls.LOOKUP
     title = "Tra cứu nhiệm vụ"
     search = False
+    scripts = ("assets/tra-cuu.js",)
 
     def context(self, key: str | None, part: int = 1) -> LookupContext:
         plan, views = self.plan, self.views
