@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -38,13 +39,21 @@ UNIT_HEADERS = (
 )
 UNIT_KIND_LABELS = {"agency": "cơ quan", "group": "nhóm cơ quan"}
 
-_TOP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
+# Named styles: assigning one copies a style made once, where setting a cell's font or alignment
+# looks the style up again, cell by cell (nine seconds for 5,000 tasks).
+_BODY = "Ô nội dung"
+_HEADER = "Ô tiêu đề"
+_STYLES = (
+    NamedStyle(name=_BODY, alignment=Alignment(wrap_text=True, vertical="top")),
+    NamedStyle(name=_HEADER, alignment=Alignment(wrap_text=True, vertical="top"), font=Font(bold=True)),
+)
 
 
 def tasks_xlsx(plan: Plan, reference_date: dt.date, site_url: str | None = None) -> bytes:
     """The workbook: the task table, then the units with how many tasks name them."""
     workbook = Workbook()
+    for style in _STYLES:
+        workbook.add_named_style(style)
     tasks = workbook.active
     if not isinstance(tasks, Worksheet):  # a new workbook always opens on one empty worksheet
         raise TypeError(f"bảng tính mới không có trang tính: {tasks!r}")
@@ -71,7 +80,8 @@ def _shown(key: str, value: str) -> str:
 
 
 def _fill_units(sheet: Worksheet, plan: Plan) -> None:
-    leaves = plan.leaf_tasks
+    leads = Counter(u for t in plan.leaf_tasks for u in set(t.lead.units))
+    coordinates = Counter(u for t in plan.leaf_tasks for u in set(t.coordinating.units))
     rows: list[list[str | int]] = [
         [
             unit.id,
@@ -79,8 +89,8 @@ def _fill_units(sheet: Worksheet, plan: Plan) -> None:
             unit.short,
             UNIT_KIND_LABELS[unit.kind],
             "; ".join(plan.unit_by_id[g].name for g in unit.member_of),
-            sum(unit.id in t.lead.units for t in leaves),
-            sum(unit.id in t.coordinating.units for t in leaves),
+            leads[unit.id],
+            coordinates[unit.id],
         ]
         for unit in plan.units
     ]
@@ -93,12 +103,10 @@ def _fill_units(sheet: Worksheet, plan: Plan) -> None:
 def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[str | int]]) -> None:
     """Bold, filterable header; wrapped text cells; the header repeats when printed."""
     for col, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=col)
-        _put(cell, header)
-        cell.font = _BOLD
+        _put(sheet.cell(row=1, column=col), header, _HEADER)
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            _put(sheet.cell(row=r, column=col), value)
+            _put(sheet.cell(row=r, column=col), value, _BODY)
     last = f"{get_column_letter(len(headers))}{sheet.max_row}"
     sheet.auto_filter.ref = f"A1:{last}"
     sheet.print_title_rows = "1:1"
@@ -106,9 +114,9 @@ def _write_table(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequen
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
 
 
-def _put(cell: Cell | MergedCell, value: str | int) -> None:
+def _put(cell: Cell | MergedCell, value: str | int, style: str) -> None:
     """Text stays text: openpyxl would turn ``=1+1`` into a formula, so the type is forced back."""
-    cell.alignment = _TOP
+    cell.style = style
     if value == "":
         return
     cell.value = value

@@ -102,8 +102,12 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """The theme's head links the feed by the same address and rule as the home page."""
+    """The theme's head links the feed by the same address and rule as the home page.
+
+    MkDocs makes this environment for one build: its templates cannot change
+    meanwhile, so Jinja need not look at their files again for every page."""
     env.globals["kh_feed"] = urls.FEED if config.site_url else None
+    env.auto_reload = False
     return env
 
 
