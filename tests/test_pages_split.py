@@ -74,3 +74,26 @@ def test_later_pages_are_titled_as_such_and_kept_out_of_search(split):
     assert f"(trang 2/{len(pages)})" in title
     index = json.loads((split.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if "/trang-" in d["location"]]
+
+
+def test_a_unit_s_lists_run_over_numbered_pages_and_each_page_says_where_the_rest_are(split, plan):
+    """Each list keeps its heading and full count on every page; a page without its tasks links to them."""
+    def section_ids(tree, anchor: str) -> list[str]:
+        cards = "//*[contains(@class,'kh-card__head')]/a[contains(@class,'kh-id')]/text()"
+        return tree.xpath(f"//section[h2[@id='{anchor}']]{cards}")
+
+    split_units = 0
+    for unit in plan.units:
+        leads = [t.id for t in plan.leaf_tasks if unit.id in t.lead.units]
+        coordinates = [t.id for t in plan.leaf_tasks if unit.id in t.coordinating.units]
+        pages = parts(split, urls.unit(unit.id))
+        trees = [split.tree(p) for p in pages]
+        assert [i for tree in trees for i in section_ids(tree, "chu-tri")] == leads, unit.id
+        assert [i for tree in trees for i in section_ids(tree, "phoi-hop")] == coordinates, unit.id
+        for tree in trees:
+            assert len(tree.xpath("//article//*[contains(@class,'kh-card__head')]")) <= SIZE
+            assert tree.xpath("string(//h2[@id='chu-tri'])") == f"Chủ trì ({len(leads)})"
+            if leads and not section_ids(tree, "chu-tri"):
+                assert tree.xpath("//section[h2[@id='chu-tri']]//p[contains(@class,'kh-hint')]/a/@href"), unit.id
+        split_units += len(pages) > 1
+    assert split_units, "no unit of the fixture has more tasks than a page holds"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
 from .. import urls
 from ..urls import DUE_SCHEDULE
 from ..views import KIND_LABEL, Link, TaskView
-from .base import ListKind, PageKind, Pager, PageSpec, register
+from .base import ListKind, PageKind, Pager, PagerLink, PageSpec, pager, register
 
 
 @dataclass(frozen=True)
@@ -20,24 +21,35 @@ class SectionContext:
 
 
 @dataclass(frozen=True)
+class UnitList:
+    """One of a unit's lists (what it leads, what it coordinates…) as one page of a long unit page shows it:
+    the tasks of the list on this page, how many it has in all, and the other pages that hold the rest."""
+
+    tasks: list[TaskView]
+    count: int
+    elsewhere: list[PagerLink]
+
+
+@dataclass(frozen=True)
 class GroupShare:
     """Tasks given to a group the unit belongs to, labelled apart so staff can tell what names them."""
 
     group: Link
-    leads: list[TaskView]
-    coordinates: list[TaskView]
+    leads: UnitList
+    coordinates: UnitList
 
 
 @dataclass(frozen=True)
 class UnitContext:
     unit: Unit
     kind_label: str
-    leads: list[TaskView]
-    coordinates: list[TaskView]
+    leads: UnitList
+    coordinates: UnitList
     groups: list[GroupShare]
     members: list[Link]
     lookup_leads: str
     lookup_all: str
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -84,11 +96,34 @@ class SectionPage(ListKind):
 
 @register
 class UnitPage(PageKind):
+    """One page per unit, cut into numbered pages when its lists together pass the page size.
+
+    The lists (led, coordinated, and each group's) run on from page to page in
+    that order; every page shows each list's heading and count, and says which
+    pages hold the tasks of a list that are not on it."""
+
     kind = "unit"
     search_boost = 4.0
 
+    def lists(self, unit: Unit) -> list[list[TaskView]]:
+        views = self.views
+        out = [views.led_by(unit.id), views.coordinated_by(unit.id)]
+        for group in unit.member_of:
+            out += [views.led_by(group), views.coordinated_by(group)]
+        return out
+
+    @cached_property
+    def parts(self) -> dict[str, list[list[tuple[int, TaskView]]]]:
+        """For each unit, its pages, each a run of (which list, task)."""
+        return {
+            u.id: self.chunks([(n, task) for n, tasks in enumerate(self.lists(u)) for task in tasks])
+            for u in self.plan.units
+        }
+
     def pages(self) -> list[PageSpec]:
-        return [self.spec(u.id, urls.unit(u.id), u.name) for u in self.plan.units]
+        return [
+            spec for u in self.plan.units for spec in self.specs(u.id, urls.unit(u.id), u.name, len(self.parts[u.id]))
+        ]
 
     def search_text(self, key: str | None) -> str:
         """A unit is also found by the short name and the other spellings the document uses."""
@@ -98,17 +133,28 @@ class UnitPage(PageKind):
     def context(self, key: str | None, part: int = 1) -> UnitContext:
         unit = self.plan.unit_by_id[str(key)]
         views = self.views
-        groups = [GroupShare(views.unit_link(g), views.led_by(g), views.coordinated_by(g)) for g in unit.member_of]
-        members = [views.unit_link(u) for u in views.members.get(unit.id, [])]
+        parts = self.parts[unit.id]
+        address = urls.unit(unit.id)
+
+        def shown(n: int, tasks: list[TaskView]) -> UnitList:
+            holding = [i + 1 for i, page in enumerate(parts) if any(m == n for m, _ in page)]
+            links = [PagerLink(str(p), urls.part(address, p), False) for p in holding if p != part]
+            return UnitList([t for m, t in parts[part - 1] if m == n], len(tasks), links)
+
+        lists = [shown(n, tasks) for n, tasks in enumerate(self.lists(unit))]
+        groups = [
+            GroupShare(views.unit_link(g), lists[2 + 2 * i], lists[3 + 2 * i]) for i, g in enumerate(unit.member_of)
+        ]
         return UnitContext(
             unit=unit,
             kind_label=KIND_LABEL[unit.kind],
-            leads=views.led_by(unit.id),
-            coordinates=views.coordinated_by(unit.id),
+            leads=lists[0],
+            coordinates=lists[1],
             groups=groups,
-            members=members,
+            members=[views.unit_link(u) for u in views.members.get(unit.id, [])],
             lookup_leads=urls.lookup(unit=unit.id, role=urls.LEAD_ROLE),
             lookup_all=urls.lookup(unit=unit.id, groups=bool(unit.member_of)),
+            pager=pager(address, part, len(parts)),
         )
 
 
