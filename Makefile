@@ -28,8 +28,11 @@ venv: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# Built beside site/ and swapped in only when the build succeeds: a failed build leaves the last good site whole.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean -d site
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --clean -d .site-new || { rm -rf .site-new; exit 1; }
+	rm -rf site && mv .site-new site
 
 check: $(STAMP)
 	$(BIN)/python -m macros check $(FILE)

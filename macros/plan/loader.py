@@ -99,6 +99,7 @@ def expected_message(err: ErrorDetails) -> str:
         "date_from_datetime_parsing": "ngày không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2025-09-30",
         "date_from_datetime_inexact": "cần một ngày, không kèm giờ",
         "string_too_short": "không được để trống",
+        "string_too_long": f"dài quá {ctx.get('max_length')} ký tự; hãy kiểm tra xem có dán nhầm cả một văn bản vào đây không",
         "too_short": f"cần ít nhất {ctx.get('min_length')} mục",
         "too_long": f"chỉ được tối đa {ctx.get('max_length')} mục",
         "literal_error": f"cần một trong các giá trị: {ctx.get('expected', '')}",
@@ -115,12 +116,18 @@ def expected_message(err: ErrorDetails) -> str:
     return messages.get(kind, "giá trị không hợp lệ")
 
 
+def _excerpt(value: object, limit: int = 80) -> str:
+    """The value as the message quotes it, cut short: a pasted document must not fill the screen."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(str(value))} ký tự)"
+
+
 def shape_problem(doc: YamlDocument, err: ErrorDetails, expected: Callable[[ErrorDetails], str] | None = None) -> Problem:
     """One pydantic error as a Problem; ``expected`` lets other files (updates) word their own fields."""
     # Pydantic names the union branch in the location (str / ListBlock); editors never see those.
     loc = tuple(k for k in err["loc"] if k not in ("str", "ListBlock", "function-after[_nfc(), str]"))
     given = err.get("input")
-    shown = "" if err["type"] == "missing" or isinstance(given, (dict, list)) else f"; giá trị đang có: {given!r}"
+    shown = "" if err["type"] == "missing" or isinstance(given, (dict, list)) else f"; giá trị đang có: {_excerpt(given)}"
     wording = (expected or expected_message)(err)
     return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{wording}{shown} [{err['msg']}]")
 

@@ -26,8 +26,11 @@ def _nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-Text = Annotated[str, AfterValidator(_nfc)]
-NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
+MAX_TEXT = 20_000
+"""Characters in one text field: ten times the longest task of a real appendix; a longer one is a pasting mistake."""
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_nfc)]
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_nfc)]
 SlugId = Annotated[str, Field(pattern=SLUG_ID)]
 
 

@@ -51,8 +51,24 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+MAX_FILE_BYTES = 20_000_000
+"""A plan of 5,000 tasks is about 4 MB; a larger file is refused before it is read."""
+MAX_DEPTH = 32
+"""Levels of lists and tables inside each other; a plan uses about eight."""
+_NESTING_GUARD = 200
+"""Above this rough count of levels (indentation, dashes, open brackets) a text is refused before parsing:
+libyaml composes nested values recursively and crashes the process on tens of thousands of levels."""
+
+
 def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     name = display or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_text below says why the file cannot be read
+    if size > MAX_FILE_BYTES:
+        raise DataError([Problem(name, None, "", f"tệp lớn {size / 1e6:.1f} MB, quá giới hạn {MAX_FILE_BYTES / 1e6:.0f} MB "
+                                                 "cho một tệp dữ liệu; hãy kiểm tra xem có dán nhầm nội dung không.")])
     try:
         text = read_text(path)
     except FileNotFoundError:
@@ -96,6 +112,10 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 
     A syntax error is read again with the pure-Python reader, whose
     messages (and so the Vietnamese explanations) are the ones we word."""
+    deep = _too_deep_line(text)
+    if deep is not None:
+        raise DataError([Problem(name, deep, "", f"giá trị lồng nhau quá sâu (tệp dữ liệu chỉ cần tối đa {MAX_DEPTH} mức danh "
+                                                 "sách, bảng trong nhau); hãy xem lại thụt đầu dòng và dấu [ { ở dòng này.")])
     try:
         return _compose(FastLoader, text, name)
     except DataError:
@@ -104,20 +124,58 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         return _compose(yaml.SafeLoader, text, name)
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The first line where values may nest past _NESTING_GUARD levels (a cheap over-estimate), or None."""
+    flow = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        body = line.lstrip(" ")
+        dashes = len(_DASHES.match(body).group()) // 2  # type: ignore[union-attr]
+        deepest = flow
+        if "[" in line or "{" in line or flow:
+            for char in line:
+                if char in "[{":
+                    flow += 1
+                    deepest = max(deepest, flow)
+                elif char in "]}":
+                    flow = max(0, flow - 1)
+        if len(line) - len(body) + dashes + deepest > _NESTING_GUARD:
+            return number
+    return None
+
+
+_DASHES = re.compile(r"(?:-[ \t]+)*")
+
+
 def _compose(loader_class: type[yaml.SafeLoader], text: str, name: str) -> YamlDocument:
-    loader = loader_class(text)
+    loader = None
     try:
+        loader = loader_class(text)  # the pure-Python reader checks every character here
         node = loader.get_single_node()
         doc = YamlDocument(name, None)
         if node is not None:
             doc.data = _build(loader, node, (), doc)
         return doc
+    except yaml.reader.ReaderError as exc:
+        raise DataError([_character_problem(name, exc, text)]) from None
     except yaml.MarkedYAMLError as exc:
         raise DataError([_syntax_problem(name, exc, text)]) from None
     except (yaml.YAMLError, ValueError) as exc:  # errors without a position
         raise DataError([Problem(name, None, "", f"tệp YAML không đọc được ({exc}).")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _character_problem(name: str, exc: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML does not allow (NUL, other control characters): its line and its code."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(text[position]) if position < len(text) else 0
+    return Problem(
+        name, line, "",
+        f"có ký tự điều khiển không được phép (mã U+{code:04X}), thường do chép từ một tệp khác; "
+        "hãy xóa ký tự đó rồi lưu lại tệp.",
+    )
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
@@ -140,6 +198,11 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
         )
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         seen.add(id(node))
+        if len(path) >= MAX_DEPTH:
+            raise _Refused(
+                problem=f"giá trị lồng nhau quá sâu (tệp dữ liệu chỉ cần tối đa {MAX_DEPTH} mức danh sách, bảng trong nhau)",
+                problem_mark=node.start_mark,
+            )
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
