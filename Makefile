@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: help venv serve build check lint test browser schema import bench clean
 
@@ -57,8 +58,21 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint browser
+test: lint browser $(VNU)
 	$(BIN)/python -m pytest -q tests
+
+# The Nu Html Checker for tests/test_html_validity.py: vnu.jar from npm (version pinned in tests/vnu/), run with Java.
+$(VNU): tests/vnu/package.json tests/vnu/package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Cài Java của Debian cho bộ kiểm tra HTML..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Thiếu Java cho bộ kiểm tra HTML: cài bằng 'sudo apt-get install default-jre-headless' rồi chạy lại make test." >&2; exit 1; \
+	  fi; }
+	@command -v npm >/dev/null 2>&1 || { echo "Thiếu npm để tải bộ kiểm tra HTML (vnu-jar): cài bằng 'sudo apt-get install npm'." >&2; exit 1; }
+	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 import: $(STAMP)
 	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),) $(if $(REGISTRY),--registry $(REGISTRY),)

@@ -107,3 +107,13 @@ def test_a_malformed_licence_setting_stops_the_build_in_vietnamese(tmp_path, bad
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "extra.ke_hoach.licence" in output and "Traceback" not in output
+
+
+def test_frictionless_own_validator_finds_every_resource_valid(site):
+    """Journalists and agencies check the data package with Frictionless: each resource must read as what it is."""
+    from frictionless import validate
+
+    report = validate(str(site.root / urls.download("datapackage.json")))
+    tasks = {task.name: (task.type, task.valid, [e.message for e in task.errors]) for task in report.tasks}
+    assert report.valid, tasks
+    assert tasks["tasks"][0] == "table" and {tasks["plan"][0], tasks["plan-schema"][0]} == {"json"}

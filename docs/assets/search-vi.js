@@ -74,6 +74,16 @@
     if (/^[/sf]$/.test(event.key) && !/^(input|textarea|select)$/i.test(event.target.tagName || "")) want();
   }, true);
 
+  /* Material's drawer and search toggles are checkboxes; shown again from the back-forward cache, a page
+     opens with both closed (their autocomplete="off" is removed for valid HTML: macros/mkdocs_glue/markup.py). */
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
+
   function isSearchInput(el) {
     return el && el.matches && el.matches("input[data-md-component=search-query]");
   }

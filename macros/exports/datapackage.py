@@ -111,6 +111,7 @@ def _field(column: Column) -> dict[str, Any]:
 def _plan_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
     return {
         "name": "plan",
+        "type": "json",  # so that Frictionless reads a JSON document, not a descriptor (it guesses from the content)
         "path": PLAN_JSON,
         "title": "Toàn bộ kế hoạch (JSON)",
         "description": f"Thông tin kế hoạch, các phần, nhiệm vụ, đơn vị, loại sản phẩm và thời gian. Cấu trúc: {PLAN_SCHEMA}.",
@@ -124,6 +125,7 @@ def _plan_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
 def _schema_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
     return {
         "name": "plan-schema",
+        "type": "json",  # a JSON Schema, not a Table Schema: Frictionless guesses the latter from "type": "object"
         "path": PLAN_SCHEMA,
         "title": "JSON Schema của plan.json",
         "format": "json",

@@ -35,6 +35,7 @@ from ..site.pages import Site
 from ..site.render import render_feed, render_fragment, render_page
 from ..site.search import merge_index, search_entries
 from ..site.settings import CONFIG_FILE, read_settings
+from .markup import valid_markup
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
@@ -151,6 +152,15 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     site = current_site()
     spec = site.page_by_src.get(page.file.src_uri)
     return html_ if spec is None else render_page(site, spec, current_url=page.url)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_markup(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page."""
+    return valid_markup(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-100)  # after the search plugin has written its index

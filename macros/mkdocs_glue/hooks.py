@@ -13,4 +13,6 @@ from macros.mkdocs_glue.events import (  # noqa: E402,F401
     on_page_content,
     on_page_markdown,
     on_post_build,
+    on_post_page,
+    on_post_template,
 )
