@@ -17,6 +17,7 @@ from helpers import (
     fixture_state,
     load_fixture,
     serve,
+    site_path,
 )
 
 # ---------------------------------------------------------------- markers
@@ -83,7 +84,9 @@ def any_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 @pytest.fixture(scope="session")
 def base_url(site: BuiltSite):
-    url, server = serve(site.root)
+    """The xa-mau site served under the path of its site_url, as a GitHub project site is."""
+    assert site.project is not None
+    url, server = serve(site.root, site_path(site.project))
     yield url
     server.shutdown()
 

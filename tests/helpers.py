@@ -272,17 +272,46 @@ def chromium_path() -> str:
     )
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    """A built site served as GitHub Pages serves a project site: under ``prefix`` (the path of
+    site_url, such as /ke-hoach/), with the site's own 404 page for any other address."""
+
+    prefix = "/"
+
     def log_message(self, *args: Any) -> None:  # keep test output readable
         pass
 
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path, _, query = self.path.partition("?")
+        if path.startswith(self.prefix) or path + "/" == self.prefix:
+            inner = "/" + path[len(self.prefix):]
+            local = Path(self.translate_path(inner))
+            if local.is_file() or (local / "index.html").is_file():
+                self.path = inner + (f"?{query}" if query else "")
+                super().do_GET()
+                return
+        missing = Path(self.directory) / "404.html"
+        body = missing.read_bytes() if missing.exists() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve a built site on a free loopback port; returns (base url, server)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+
+def site_path(project: Path) -> str:
+    """The path of the project's site_url ("/ke-hoach-tin-dung-ba-dinh/"), or "/" without one."""
+    found = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    path = urllib.parse.urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def serve(directory: Path, prefix: str = "/") -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve a built site on a free loopback port under ``prefix``; returns (base url, server)."""
+    handler = functools.partial(type("Pages", (_Pages,), {"prefix": prefix}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 
 
 # ---------------------------------------------------------------- search, as the browser ranks it

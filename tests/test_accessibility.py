@@ -1,4 +1,4 @@
-"""axe-core finds nothing on the pages citizens use most, at phone and desktop widths."""
+"""axe-core finds nothing on any kind of page, at phone and desktop widths."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from macros.site import urls
 
 pytestmark = pytest.mark.browser
 
-PAGES = [urls.HOME, urls.section("II"), urls.unit("tram-y-te"), urls.task("II.1.a"), urls.task("I.3"), urls.LOOKUP,
-         urls.DOWNLOADS, urls.PRINT]
+# One page of every kind, the hand-written pages and the 404 page.
+PAGES = [urls.HOME, urls.SECTIONS, urls.section("II"), urls.UNITS, urls.unit("tram-y-te"), urls.KINDS, urls.kind("bao-cao"),
+         urls.SCHEDULES, urls.schedule(urls.DUE_SCHEDULE), urls.ALL_TASKS, urls.task("II.1.a"), urls.task("I.3"),
+         urls.LOOKUP, urls.DOWNLOADS, urls.PRINT, "gioi-thieu/", "huong-dan/", "404.html"]
 WIDTHS = [390, 1280]
 
 
