@@ -8,9 +8,11 @@ exhaust a recursive parser, text or files far past the limits."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,8 +37,16 @@ def with_title(title: str) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-# name → (the file's bytes, the line the message must name or None, words the message must hold)
-CASES: dict[str, tuple[Callable[[], bytes], int | None, str]] = {
+def edited(old: str, new: str) -> Callable[[], bytes]:
+    """The valid fixture plan with its first ``old`` replaced by ``new``."""
+    assert old in VALID, old
+    return lambda: VALID.replace(old, new, 1).encode("utf-8")
+
+
+NFD_NAME = unicodedata.normalize("NFD", "Trạm Y tế xã Suối Mây")
+
+# name → (the file's bytes, the line the message must name (or a text on that line) or None, words the message must hold)
+CASES: dict[str, tuple[Callable[[], bytes], int | str | None, str]] = {
     "random-bytes": (lambda: bytes(range(256)) * 64, None, "không phải văn bản UTF-8"),
     "nul-in-text": (lambda: with_title("Kế hoạch\x00"), None, "U+0000"),
     "bell-in-text": (lambda: with_title("Kế hoạch\x07"), None, "U+0007"),
@@ -55,6 +65,22 @@ CASES: dict[str, tuple[Callable[[], bytes], int | None, str]] = {
     "file-over-the-limit": (lambda: b"# " + b"x" * (MAX_FILE_BYTES + 10) + b"\n", None, "quá giới hạn"),
     "json-that-is-not-a-plan": (lambda: b'{"tasks": [], "name": "x"}', None, "thiếu trường bắt buộc"),
     "empty-file": (lambda: b"", None, "tệp"),
+    "impossible-date": (edited("due: 2025-09-30", "due: 2025-02-31"), "2025-02-31", "ngày không hợp lệ"),
+    "groups-in-a-circle": (
+        lambda: VALID.replace(
+            "  - id: khoi-chuyen-mon\n", "  - id: khoi-chuyen-mon\n    member_of: [cac-truong-hoc]  # vòng\n", 1)
+        .replace("  - id: cac-truong-hoc\n", "  - id: cac-truong-hoc\n    member_of: [khoi-chuyen-mon]\n", 1)
+        .encode("utf-8"),
+        "# vòng", "lồng vòng tròn"),
+    "no-task-at-all": (
+        lambda: re.sub(r"(    tasks:\n)(?:      .*\n|\n)*", "    tasks: []\n", VALID).encode("utf-8"), "sections:",
+        "chưa có nhiệm vụ nào"),
+    "same-name-in-nfd": (
+        edited('  - id: buu-dien\n    name: "Bưu điện văn hóa xã Suối Mây"', f'  - id: buu-dien\n    name: "{NFD_NAME}"'),
+        NFD_NAME, "trùng với tên"),
+    "id-in-capitals": (edited("  - id: buu-dien", "  - id: Buu-dien"), "Buu-dien", "mã không hợp lệ"),
+    "key-written-twice-in-a-unit": (
+        edited('    short: "Trạm Y tế"\n', '    short: "Trạm Y tế"\n    short: "Trạm"\n'), 'short: "Trạm"\n', "bị lặp"),
 }
 
 
@@ -77,6 +103,8 @@ def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path):
     assert result.returncode == 1, (result.returncode, result.stderr[-500:])
     assert "Traceback" not in result.stderr and "Error:" not in result.stderr, result.stderr[-800:]
     assert words in result.stderr, result.stderr[:800]
+    if isinstance(line, str):  # the line that holds this text
+        line = next(n for n, text in enumerate(make().decode("utf-8").split("\n"), start=1) if line.rstrip("\n") in text)
     where = f"{path}:{line}: lỗi" if line else f"{path}"
     assert where in result.stderr, result.stderr[:800]
     assert len(result.stderr) < 20_000, "the message quotes the input at length"

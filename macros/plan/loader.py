@@ -147,10 +147,19 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
     }
     for name, items in registries.items():
         ids: set[str] = set()
+        names: dict[str, str] = {}
         for i, item in enumerate(items):
             if item.id in ids:  # the first occurrence is the one kept; every later one is reported, as for tasks
                 report((name, i, "id"), f"mã \"{item.id}\" bị trùng; mỗi mục trong {name} cần một mã riêng.")
             ids.add(item.id)
+            label = getattr(item, "name", None)
+            if label is not None:  # names are NFC already: two spellings of one name are one name
+                if label in names and names[label] != item.id:
+                    report((name, i, "name"), f"tên \"{label}\" trùng với tên của \"{names[label]}\"; "
+                                              "người đọc không phân biệt được hai mục cùng tên.")
+                names.setdefault(label, item.id)
+    if not plan.leaf_tasks:
+        report(("sections",), "kế hoạch chưa có nhiệm vụ nào; mỗi phần cần danh sách tasks của mình.")
 
     units = plan.unit_by_id
     for i, unit in enumerate(plan.units):
@@ -160,6 +169,9 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                                                      "cần một mã trong units có kind: group.")
             elif units[group].kind != "group":
                 report(("units", i, "member_of", j), f"\"{group}\" là một cơ quan, không phải một nhóm (kind: group).")
+            elif unit.id in _groups_above(group, units):
+                report(("units", i, "member_of", j), f"nhóm \"{group}\" lại thuộc (trực tiếp hay gián tiếp) "
+                                                     f"\"{unit.id}\": các nhóm không được lồng vòng tròn.")
 
     seen: dict[str, tuple[int, int]] = {}
     slugs: dict[str, str] = {}
@@ -181,6 +193,19 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 report(loc + ("id",), f"mục con \"{task.id}\" không có mục cha \"{parent}\" đứng trước nó trong cùng phần.")
             _check_cells(plan, task, loc, report)
     return problems
+
+
+def _groups_above(unit_id: str, units: dict[str, Unit]) -> set[str]:
+    """Every group ``unit_id`` belongs to, directly or through other groups (a cycle ends the walk)."""
+    found: set[str] = set()
+    todo = [unit_id]
+    while todo:
+        current = units.get(todo.pop())
+        for group in current.member_of if current else []:
+            if group not in found:
+                found.add(group)
+                todo.append(group)
+    return found
 
 
 def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> None:
