@@ -79,3 +79,17 @@ def test_several_dated_tasks_in_document_order_with_their_precision():
 def test_same_inputs_same_bytes(plan, day):
     assert deadlines_ics(plan, day, SITE) == deadlines_ics(plan, day, SITE)
     assert day.strftime("DTSTAMP:%Y%m%dT000000Z").encode() in deadlines_ics(plan, day, SITE)
+
+
+def test_a_second_calendar_reader_reads_every_deadline_back(plan):
+    """vobject is another reader than the library that wrote the file, as a phone's calendar app is."""
+    import vobject
+
+    calendar = vobject.readOne(deadlines_ics(plan, dt.date(2025, 10, 1), "https://example.org/ke-hoach/").decode("utf-8"))
+    events = list(calendar.vevent_list)
+    dated = [t for t in plan.leaf_tasks if t.schedule.due]
+    assert len(events) == len(dated)
+    for event, task in zip(sorted(events, key=lambda e: e.summary.value), sorted(dated, key=lambda t: t.id), strict=True):
+        assert event.summary.value.startswith(task.id)
+        assert event.dtstart.value == task.schedule.due
+        assert event.url.value.endswith(urls.task(task.id))

@@ -106,3 +106,15 @@ def test_source_link_points_to_the_tasks_lines(site, plan):
             assert lines[end].strip() == f"- id: {next_id}"
         else:
             assert end == len(lines)
+
+
+def test_a_common_feed_reader_reads_the_feed_back(site, state):
+    """feedparser is what many news readers build on: the feed must parse cleanly with every entry intact."""
+    import feedparser
+
+    parsed = feedparser.parse(site.path(urls.FEED).read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert len(parsed.entries) == len(state.records)
+    for entry in parsed.entries:
+        assert entry.title and entry.link.startswith("https://") and entry.updated_parsed
