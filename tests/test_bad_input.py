@@ -22,8 +22,6 @@ from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, XA_MAU, build_site, check_e
 from macros.plan.model import MAX_TEXT
 from macros.plan.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 
-pytestmark = pytest.mark.unit
-
 SECONDS = 5  # each refusal, process start included
 
 VALID = (XA_MAU / "plan.yaml").read_text(encoding="utf-8")
@@ -94,6 +92,7 @@ def refused(path: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path):
     make, line, words = CASES[name]
@@ -110,7 +109,8 @@ def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path):
     assert len(result.stderr) < 20_000, "the message quotes the input at length"
 
 
-@pytest.mark.parametrize("name", ["random-bytes", "flow-nesting-60000", "text-of-5-mb"])
+@pytest.mark.build
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_the_build_refuses_it_in_vietnamese_and_writes_no_site(name, tmp_path):
     project = copy_project(tmp_path / "project", XA_MAU)
     (project / PLAN_IN_PROJECT).write_bytes(CASES[name][0]())
@@ -118,9 +118,11 @@ def test_the_build_refuses_it_in_vietnamese_and_writes_no_site(name, tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr[-800:]
     assert "Không dựng trang" in result.stdout + result.stderr, (result.stdout, result.stderr[-300:])
+    assert len(result.stderr) < 20_000, "the message quotes the input at length"
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.unit
 def test_a_plan_saved_by_a_windows_editor_is_accepted(tmp_path):
     """Byte order mark and CRLF line ends, as Notepad saves: the same plan."""
     path = tmp_path / "plan.yaml"
@@ -129,12 +131,14 @@ def test_a_plan_saved_by_a_windows_editor_is_accepted(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.unit
 def test_the_limits_are_written_for_editors():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for figure in (f"{MAX_TEXT:,}".replace(",", "."), f"{MAX_FILE_BYTES // 1_000_000} MB", f"{MAX_DEPTH} mức"):
         assert figure in readme, figure
 
 
+@pytest.mark.unit
 def test_no_case_is_a_committed_file():
     """The corpus is made by the test; big or binary inputs are never committed."""
     assert not any(p.stat().st_size > 1_000_000 for p in FIXTURES.rglob("*") if p.is_file())
