@@ -5,6 +5,9 @@ Helpers live in tests/helpers.py; test modules import from there, never from eac
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 import pytest
 
 from helpers import (
@@ -26,6 +29,23 @@ KINDS = ("unit", "build", "browser")
 # Fixtures that mean a test builds a site or drives Chromium: a "unit" test may not use them.
 NEEDS_BUILD = {"site", "any_site", "base_url"}
 NEEDS_BROWSER = {"browser", "page", "base_url"}
+
+
+TALLY = pytest.StashKey[Counter[str]]()
+
+
+@pytest.fixture(scope="session")
+def tally(request: pytest.FixtureRequest) -> Counter[str]:
+    """Counts the run reports at its end (what the checkers covered): tests add to them by name."""
+    return request.config.stash.setdefault(TALLY, Counter())
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    counts = config.stash.get(TALLY, Counter())
+    if counts:
+        terminalreporter.section("Số liệu của lần kiểm thử")
+        for name, count in counts.items():
+            terminalreporter.write_line(f"{name}: {count}")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -94,7 +94,7 @@ def refused(path: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.unit
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path):
+def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path, tally):
     make, line, words = CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(make())
@@ -107,11 +107,12 @@ def test_the_checker_refuses_it_at_its_line_without_a_traceback(name, tmp_path):
     where = f"{path}:{line}: lỗi" if line else f"{path}"
     assert where in result.stderr, result.stderr[:800]
     assert len(result.stderr) < 20_000, "the message quotes the input at length"
+    tally["Đầu vào xấu bị make check từ chối (sinh trong kiểm thử)"] += 1
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_the_build_refuses_it_in_vietnamese_and_writes_no_site(name, tmp_path):
+def test_the_build_refuses_it_in_vietnamese_and_writes_no_site(name, tmp_path, tally):
     project = copy_project(tmp_path / "project", XA_MAU)
     (project / PLAN_IN_PROJECT).write_bytes(CASES[name][0]())
     result = build_site(project, tmp_path / "site")
@@ -120,6 +121,7 @@ def test_the_build_refuses_it_in_vietnamese_and_writes_no_site(name, tmp_path):
     assert "Không dựng trang" in result.stdout + result.stderr, (result.stdout, result.stderr[-300:])
     assert len(result.stderr) < 20_000, "the message quotes the input at length"
     assert not (tmp_path / "site" / "index.html").exists()
+    tally["Đầu vào xấu bị mkdocs build từ chối"] += 1
 
 
 @pytest.mark.unit

@@ -26,7 +26,7 @@ def checker() -> list[str]:
     return [java, "-jar", str(VNU), "--errors-only", "--format", "json"]
 
 
-def test_every_page_is_valid_html(any_site):
+def test_every_page_is_valid_html(any_site, tally):
     plan, site = any_site
     pages = sorted(str(p) for p in site.root.rglob("*.html"))
     assert len(pages) > len(plan.tasks), "the site has fewer pages than tasks"
@@ -34,3 +34,4 @@ def test_every_page_is_valid_html(any_site):
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert not errors, f"{len(errors)} lỗi trên {len(pages)} trang:\n" + "\n".join(errors[:20])
+    tally["Trang qua Nu Html Checker, không lỗi"] += len(pages)

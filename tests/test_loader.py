@@ -58,13 +58,14 @@ def test_every_bad_fixture_is_listed():
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_checker_fails_with_the_file_and_line(name, capsys, monkeypatch):
+def test_checker_fails_with_the_file_and_line(name, capsys, monkeypatch, tally):
     """In-process, so every bad file costs milliseconds; the process itself is checked once below."""
     monkeypatch.chdir(ROOT)
     assert main(["check", f"tests/fixtures/bad/{name}.yaml"]) == 1
     err = capsys.readouterr().err
     assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in err
     assert "Không đạt" in err
+    tally["Tệp xấu trong tests/fixtures/bad bị make check từ chối"] += 1
 
 
 def test_checker_process_exits_non_zero_without_traceback():

@@ -1,9 +1,10 @@
 """Any valid plan builds, and its pages hold what the plan says: plans made at random by hypothesis.
 
 Each example is a plan with xa-mau's document facts and random sections, tasks, units with Vietnamese names
-(some of them groups with members), kinds of deliverable and schedules, some dates due. It is built with
+(some of them groups with members), kinds of deliverable and schedules, some dates due, and progress reports
+by the units that take part. It is built with
 `mkdocs build --strict`; then, on the HTML:
-- every task is on exactly one section page, and has its own page;
+- every task is on exactly one section page, and has its own page, which shows each of its reports;
 - every task is on the page of each unit its cells name (or a group the unit belongs to), and on no other;
 - every internal link of every page leads to a file of the site.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import shutil
+import sys
 import urllib.parse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +25,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
+from helpers import PLAN_IN_PROJECT, ROOT, XA_MAU, BuiltSite, build_site, copy_project
 from macros.site import urls
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402
 
 pytestmark = pytest.mark.build
 
@@ -55,8 +61,9 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                 "kind": "agency" if i < agencies else "group"}
         units.append(unit)
     group_ids = [u["id"] for u in units if u["kind"] == "group"]
-    for unit in units[:agencies]:
-        unit["member_of"] = draw(st.lists(st.sampled_from(group_ids), unique=True, max_size=1)) if group_ids else []
+    for unit in units:
+        agency = unit["kind"] == "agency"
+        unit["member_of"] = draw(st.lists(st.sampled_from(group_ids), unique=True, max_size=1)) if agency and group_ids else []
     kinds = [{"id": f"san-pham-{i + 1}", "name": f"Sản phẩm {i + 1}"} for i in range(draw(st.integers(1, 3)))]
     schedules = [{"id": f"thoi-gian-{i + 1}", "name": f"Thời gian {i + 1}"} for i in range(draw(st.integers(0, 2)))]
     unit_ids = [u["id"] for u in units]
@@ -85,7 +92,10 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                 "schedule": schedule,
             })
         sections.append({"id": ROMAN[s], "title": sentence(draw, 3, 12), "tasks": tasks})
-    return {"plan": META, "units": units, "deliverable_kinds": kinds, "schedules": schedules, "sections": sections}
+    plan = {"plan": META, "units": units, "deliverable_kinds": kinds, "schedules": schedules, "sections": sections}
+    # Progress reports by units that take part, as the benchmark's generator writes them (checked there).
+    plan["updates"] = generate.generate_updates(plan, seed=draw(st.integers(0, 10_000)), share=0.5)
+    return plan
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +112,14 @@ def task_ids(site: BuiltSite, url: str) -> list[str]:
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(plan=plans())
-def test_any_valid_plan_builds_and_its_pages_hold_what_it_says(project: Path, plan: dict[str, Any]) -> None:
+def test_any_valid_plan_builds_and_its_pages_hold_what_it_says(project: Path, tally: Counter[str], plan: dict[str, Any]) -> None:
+    reports = plan.pop("updates")
     (project / PLAN_IN_PROJECT).write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    updates = project / "data" / "updates"
+    shutil.rmtree(updates, ignore_errors=True)
+    updates.mkdir()
+    for name, report in reports.items():
+        (updates / name).write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = project.parent / "site"
     shutil.rmtree(out, ignore_errors=True)
     result = build_site(project, out)
@@ -116,6 +132,10 @@ def test_any_valid_plan_builds_and_its_pages_hold_what_it_says(project: Path, pl
     assert sorted(on_sections) == sorted(t["id"] for t in tasks)  # each task once, on one section page
     for task in tasks:
         assert site.path(urls.task(task["id"])).exists(), task["id"]
+
+    for report in reports.values():  # every report is on its task's page
+        assert " ".join(report["note"].split()) in site.text(urls.task(report["task"])), report
+    tally["Báo cáo của các kế hoạch ngẫu nhiên, hiện trên trang nhiệm vụ"] += len(reports)
 
     groups_of = {u["id"]: set(u.get("member_of", [])) for u in plan["units"]}
     for unit in plan["units"]:
@@ -134,3 +154,4 @@ def test_any_valid_plan_builds_and_its_pages_hold_what_it_says(project: Path, pl
             target = posixpath.normpath(posixpath.join(here, parts.path))
             path = site.root / target
             assert path.is_file() or (path / "index.html").is_file(), (here, link)
+    tally["Kế hoạch ngẫu nhiên (hypothesis) đã dựng và kiểm tra"] += 1

@@ -25,7 +25,7 @@ def status(url: str) -> int:
         return int(error.code)
 
 
-def test_every_internal_link_and_asset_of_every_page_answers(site, base_url):
+def test_every_internal_link_and_asset_of_every_page_answers(site, base_url, tally):
     host = urllib.parse.urlsplit(base_url).netloc
     pages = [p for p in sorted(site.root.rglob("*.html")) if p.name != "404.html"]
     targets: dict[str, str] = {}
@@ -40,6 +40,7 @@ def test_every_internal_link_and_asset_of_every_page_answers(site, base_url):
     broken = {target: source for target, source in targets.items() if status(target) != 200}
     assert not broken, f"{len(broken)} of {len(targets)} addresses do not answer: {list(broken.items())[:10]}"
     assert len(targets) > len(pages)
+    tally[f"Địa chỉ nội bộ trả lời 200 khi phục vụ dưới {urllib.parse.urlsplit(base_url).path}"] = len(targets)
 
 
 def test_an_unknown_address_gets_the_site_s_404_page_styled_and_searchable(page, base_url):
