@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -82,11 +83,18 @@ CASES: dict[str, tuple[Callable[[], bytes], int | str | None, str]] = {
 }
 
 
+MEMORY = 1 << 30  # bytes of address space each refusal may take: a bomb must not grow past it
+
+
+def _bounded() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
 def refused(path: Path) -> subprocess.CompletedProcess[str]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "macros", "check", str(path)],
-        cwd=ROOT, capture_output=True, text=True, env=check_env(), timeout=60,
+        cwd=ROOT, capture_output=True, text=True, env=check_env(), timeout=60, preexec_fn=_bounded,
     )
     assert time.perf_counter() - start < SECONDS * 3, "far slower than a refusal should be"  # generous: a loaded machine
     return result

@@ -116,5 +116,15 @@ def test_downloads_and_feed_carry_the_payload_as_text(builds):
     assert "=HYPERLINK" in csv and "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv
     feed = lxml.etree.fromstring(dirty.path(urls.FEED).read_bytes())  # parses: the payload did not break the XML
     assert any(PAYLOAD in (t or "") for t in feed.itertext())
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(dirty.path(urls.download("tasks.xlsx")).read_bytes()))
+    cells = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert sum(value.endswith(PAYLOAD) for value in cells) >= 20
+    assert all(c.data_type == "s" for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str))
+    ics = dirty.path(urls.download("deadlines.ics")).read_text(encoding="utf-8")
+    assert "<script>" in ics.replace("\r\n ", "")  # iCalendar is plain text: the payload is there as typed
     index = dirty.path(urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert "<script>" not in index and "&lt;script&gt;" in index

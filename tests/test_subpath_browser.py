@@ -29,17 +29,27 @@ def test_every_internal_link_and_asset_of_every_page_answers(site, base_url, tal
     host = urllib.parse.urlsplit(base_url).netloc
     pages = [p for p in sorted(site.root.rglob("*.html")) if p.name != "404.html"]
     targets: dict[str, str] = {}
+    anchors: list[tuple[str, str, str]] = []  # (page, fragment, where the link is)
     for page in pages:
         address = base_url + page.parent.relative_to(site.root).as_posix() + "/"
         address = address.replace("/./", "/")
         tree = lxml.html.fromstring(page.read_bytes())
         for link in tree.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
-            target = urllib.parse.urljoin(address, link).split("#")[0]
+            full = urllib.parse.urljoin(address, link)
+            target, _, fragment = full.partition("#")
             if urllib.parse.urlsplit(target).netloc == host and target:
                 targets.setdefault(target, address)
+                if fragment and target.endswith("/"):
+                    anchors.append((target, fragment, address))
     broken = {target: source for target, source in targets.items() if status(target) != 200}
     assert not broken, f"{len(broken)} of {len(targets)} addresses do not answer: {list(broken.items())[:10]}"
     assert len(targets) > len(pages)
+    ids: dict[str, set[str]] = {}
+    for target, fragment, source in anchors:
+        if target not in ids:
+            local = site.root / urllib.parse.unquote(target[len(base_url):]) / "index.html"
+            ids[target] = set(lxml.html.fromstring(local.read_bytes()).xpath("//@id"))
+        assert urllib.parse.unquote(fragment) in ids[target], (source, target, fragment)
     tally[f"Địa chỉ nội bộ trả lời 200 khi phục vụ dưới {urllib.parse.urlsplit(base_url).path}"] = len(targets)
 
 
