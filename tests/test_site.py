@@ -128,7 +128,7 @@ def test_search_finds_every_task_and_unit_page(any_site):
     assert {urls.task(t.id) for t in plan.tasks} <= locations
     assert {urls.unit(u.id) for u in plan.units} <= locations
     titles = {d["location"]: d["title"] for d in index["docs"]}
-    for task in plan.tasks:  # the browser also indexes "V.8" as "v8" (lunr.vi.min.js)
+    for task in plan.tasks:  # the browser's search also reads "V.8" as "v8" (docs/assets/search-worker.js)
         assert titles[urls.task(task.id)] == f"Nhiệm vụ {task.id}", task.id
 
 
@@ -183,7 +183,7 @@ def test_group_tasks_are_labelled_apart_on_member_pages(site):
     group_section = "//section[contains(@class,'kh-via-group')]"
     page = urls.unit("truong-thcs")
     assert site.task_ids(page, LEAD) == ["III.2"]  # named itself
-    assert site.task_ids(page, group_section + "/div[contains(@class,'kh-cards-wrap')][1]") == ["I.3"]  # through its group
+    assert site.task_ids(page, group_section + "/ol[contains(@class,'kh-cards')][1]") == ["I.3"]  # through its group
     assert "Giao cho nhóm “Các trường học trên địa bàn xã”" in site.text(page)
     assert not site.tree(urls.unit("buu-dien")).xpath(group_section)  # in no group
 

@@ -124,6 +124,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         return _compose(yaml.SafeLoader, text, name)
 
 
+_DASHES = re.compile(r"(?:-[ \t]+)*")
+
+
 def _too_deep_line(text: str) -> int | None:
     """The first line where values may nest past _NESTING_GUARD levels (a cheap over-estimate), or None."""
     flow = 0
@@ -141,9 +144,6 @@ def _too_deep_line(text: str) -> int | None:
         if len(line) - len(body) + dashes + deepest > _NESTING_GUARD:
             return number
     return None
-
-
-_DASHES = re.compile(r"(?:-[ \t]+)*")
 
 
 def _compose(loader_class: type[yaml.SafeLoader], text: str, name: str) -> YamlDocument:
