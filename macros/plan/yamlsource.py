@@ -211,7 +211,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
                 raise _Refused(
                     problem="tên trường phải là một chữ, không phải danh sách hay bảng", problem_mark=key_node.start_mark
                 )
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag in _AS_WRITTEN else loader.construct_object(key_node, deep=True)
             if key in result:
                 first = doc.lines.get(path + (key,))
                 raise _DuplicateKey(
@@ -223,9 +223,13 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value  # dates are parsed (and explained) by the model, not by PyYAML
+    if node.tag in _AS_WRITTEN:
+        return node.value  # text as it is (PyYAML's constructor would return the same, slower); dates are parsed by the model
     return loader.construct_object(node, deep=True)
+
+
+_AS_WRITTEN = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+"""Scalars kept as the text they hold: text itself, and dates, which the model parses and explains."""
 
 
 # PyYAML's messages, in the words of the person who has to fix the file.
