@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -34,12 +35,13 @@ def test_every_download_equals_the_export_of_the_same_build(site, plan, state):
 def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
     tree = site.tree(urls.DOWNLOADS)
     links = tree.xpath("//article//li[contains(@class,'kh-file')]//a[@download]")
-    names = [a.get("href") for a in links]
+    names = [a.text_content() for a in links]
     assert sorted(names) == sorted(EXPORT_FILES) and names[:2] == ["tasks.xlsx", "tasks.csv"]
-    assert [a.text_content() for a in links] == names
-    for name in names:
+    assert [urljoin("/" + urls.DOWNLOADS, a.get("href")) for a in links] == ["/" + urls.download(n) for n in names]
+    for link, name in zip(links, names, strict=True):
         size = site.path(urls.download(name)).stat().st_size
-        card = " ".join(tree.xpath(f"//li[contains(@class,'kh-file')][.//a[@href='{name}']]")[0].text_content().split())
+        item = tree.xpath(f"//li[contains(@class,'kh-file')][.//a[@href='{link.get('href')}']]")[0]
+        card = " ".join(item.text_content().split())
         shown = re.search(r"(\d+(?:,\d)?) (kB|byte)\b", card)
         assert shown, card
         number = float(shown[1].replace(",", "."))

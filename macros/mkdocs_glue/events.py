@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..exports.parallel import Pending
 from ..plan.loader import load_plan, task_lines
 from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date
@@ -32,7 +33,7 @@ from ..site import urls
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
 from ..site.pages import Site
-from ..site.render import render_feed, render_fragment, render_page
+from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import merge_index, search_entries
 from ..site.settings import CONFIG_FILE, read_settings
 from .markup import valid_markup
@@ -54,10 +55,12 @@ def current_site() -> Site:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _stop_downloads()
     STATE.site = None
     root = Path(config.config_file_path).parent
     try:
         STATE.site = load_site(config, root)
+        STATE.site.downloads = Pending(STATE.site.make_downloads)  # on the other core while the pages render
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
@@ -106,9 +109,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's head links the feed by the same address and rule as the home page.
 
     MkDocs makes this environment for one build: its templates cannot change
-    meanwhile, so Jinja need not look at their files again for every page."""
+    meanwhile, so Jinja need not look at their files again for every page,
+    and their compiled code is kept between builds like the project's own."""
     env.globals["kh_feed"] = urls.FEED if config.site_url else None
     env.auto_reload = False
+    env.bytecode_cache = bytecode_cache()
     return env
 
 
@@ -151,7 +156,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = current_site()
     spec = site.page_by_src.get(page.file.src_uri)
-    return html_ if spec is None else render_page(site, spec, current_url=page.url)
+    if spec is None or spec.late:
+        return html_
+    return render_page(site, spec, current_url=page.url)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """A late page (Dữ liệu mở) is filled once every page's content is done, so the files it
+    describes have been made on the other core meanwhile; its table of contents is empty like
+    every generated page's, so nothing else differs."""
+    site = current_site()
+    spec = site.page_by_src.get(page.file.src_uri)
+    if spec is not None and spec.late:
+        page.content = render_page(site, spec, current_url=page.url)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -178,6 +196,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index_path.exists():
         index = merge_index(json.loads(index_path.read_text(encoding="utf-8")), search_entries(site))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_downloads()
+
+
+def _stop_downloads() -> None:
+    """A build that failed, or that a new one replaces, leaves no process or folder behind."""
+    if STATE.site is not None and STATE.site.downloads is not None:
+        STATE.site.downloads.close()
 
 
 def define_env(env: Any) -> None:

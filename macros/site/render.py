@@ -7,18 +7,34 @@ Independent of MkDocs, so another generator could call it as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from . import urls
 from .feed import FeedContext
 from .pages import PageSpec, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between builds, in Jinja's own per-user folder of the system's temp directory.
+
+    Compiling the project's and the theme's templates was a fifth of a small
+    plan's build, and ``mkdocs serve`` compiled them again at every save.
+    Jinja checks each template's source against its cached code, so an
+    edited template is compiled afresh; without a safe folder, nothing is cached."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -31,27 +47,26 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,  # templates do not change during a build; every page would stat them again
+        bytecode_cache=bytecode_cache(),
     )
     env.globals["urls"] = urls  # templates link to fixed pages through the one module that makes addresses
     return env
+
+
+def to_root(current: str) -> str:
+    """The way up from the page at ``current`` (a site-relative directory URL) to the site's root."""
+    folders = current.strip("/")
+    return "../" * (folders.count("/") + 1) if folders else ""
 
 
 def relative(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site-relative
     directory URLs, or a file's address), so the site works under any base path and offline.
 
-    The same link as ``posixpath.relpath`` gives, made from the folders the two
-    share: a page links to some thirty addresses, and relpath's path arithmetic
-    was a tenth of a large build."""
-    target, hash_, fragment = target.partition("#")
-    path, mark, query = target.partition("?")
-    here = current.rstrip("/").split("/") if current.strip("/") else []
-    *folders, leaf = path.split("/")
-    shared = 0
-    while shared < min(len(here), len(folders)) and here[shared] == folders[shared]:
-        shared += 1
-    rel = "/".join([".."] * (len(here) - shared) + folders[shared:] + [leaf]) or "./"
-    return f"{rel}{mark}{query}{hash_}{fragment}"
+    Always up to the root and down again, never the shortest way: a link then
+    depends only on how deep the page is, so the card of a task is the same on
+    every list of that depth and is made once for all of them (:func:`_card_once`)."""
+    return to_root(current) + target or "./"
 
 
 def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> str:
@@ -78,6 +93,36 @@ def _fields(context: object) -> dict[str, Any]:
 
 def _render(template_name: str, context: dict[str, Any], site: Site, current: str) -> str:
     template = environment().get_template(template_name)
-    html = template.render(context, meta=site.plan.plan, rel=lambda url: relative(url, current))
+    root = to_root(current)
+    html = template.render(
+        context, meta=site.plan.plan, rel=lambda url: root + url or "./", card_once=_card_once(site, root)
+    )
     # One block of HTML with no blank line: Markdown passes it through untouched.
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+Caller = Callable[[], str]
+
+
+@lru_cache(maxsize=1)
+def _cards(site: Site) -> dict[tuple[int, str], tuple[object, Markup]]:
+    """The cards made for one site, by (task view, way to the root); the view is kept with its
+    card so that its ``id`` is never reused for another view while the site lives."""
+    return {}
+
+
+def _card_once(site: Site, root: str) -> Callable[..., Markup]:
+    """For ``{% call card_once(t) %}…{% endcall %}``: the block's HTML made the first time a
+    task's card is shown at this depth, and reused on every other list at that depth.
+
+    A task's card is on its section's, units', kind's and schedule's lists and on
+    Tất cả nhiệm vụ; it was a sixth of a large plan's build to make it each time."""
+    cards = _cards(site)
+
+    def card_once(view: object, caller: Caller) -> Markup:
+        key = (id(view), root)
+        if key not in cards:
+            cards[key] = (view, Markup(caller()))
+        return cards[key][1]
+
+    return card_once

@@ -39,6 +39,8 @@ class PageSpec:
     """Which page of a long list this is (1 for the first or only one)."""
     scripts: tuple[str, ...] = ()
     """Scripts of this page alone (site addresses), so that other pages do not download them."""
+    late: bool = False
+    """Filled after every other page's content (see :attr:`PageKind.late`)."""
 
     @property
     def src(self) -> str:
@@ -58,6 +60,8 @@ class PageKind(ABC):
     """Names people type (a unit, a kind of deliverable, a task) lead to their own page first."""
     scripts: ClassVar[tuple[str, ...]] = ()
     """What the pages of this kind run besides the site's own scripts (docs/assets/…)."""
+    late: ClassVar[bool] = False
+    """Rendered after every other page's content: it describes files made meanwhile (their sizes)."""
 
     def __init__(self, site: Site):
         self.site = site
@@ -86,7 +90,9 @@ class PageKind(ABC):
         return ""
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
-        return PageSpec(self.kind, key, url, title, self.search, self.in_nav, self.search_boost, scripts=self.scripts)
+        return PageSpec(
+            self.kind, key, url, title, self.search, self.in_nav, self.search_boost, scripts=self.scripts, late=self.late
+        )
 
     def specs(self, key: str | None, url: str, title: str, parts: int) -> list[PageSpec]:
         """The pages of one list of ``parts`` pages; the later ones are out of the navigation and of search."""

@@ -59,6 +59,7 @@ class DownloadsPage(IndexKind):
     kind = "downloads"
     url = urls.DOWNLOADS
     title = "Dữ liệu mở"
+    late = True
 
     def context(self, key: str | None, part: int = 1) -> DownloadsContext:
         files, facts = self.site.download_files, self.site.facts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ...exports import export_files
+from ...exports.parallel import Pending
 from ...plan.model import Plan
 from ...progress.state import PlanState
 from .. import urls
@@ -22,6 +23,8 @@ class Site:
         self.facts = facts
         self.views = Views(plan, progress, facts)
         self.kinds: dict[str, PageKind] = {name: kind(self) for name, kind in PAGE_KINDS.items()}
+        self.downloads: Pending | None = None
+        """The open data files, when the generator has them made elsewhere meanwhile (see :meth:`make_downloads`)."""
 
     @cached_property
     def pages(self) -> list[PageSpec]:
@@ -60,6 +63,10 @@ class Site:
     @cached_property
     def download_files(self) -> dict[str, bytes]:
         """The open data files of this build, made once for both the Dữ liệu mở page and the site folder."""
+        return self.downloads.result() if self.downloads is not None else self.make_downloads()
+
+    def make_downloads(self) -> dict[str, bytes]:
+        """The open data files, made from the plan alone: a second process can make them while this one renders."""
         facts = self.facts
         licence = dict(facts.licence) if facts.licence is not None else None
         return export_files(self.plan, facts.reference_date, facts.site_url, licence, self.progress)
