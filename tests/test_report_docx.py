@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from pathlib import Path
 
 import docx
 import pytest
@@ -19,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 
-from helpers import REFERENCE_DATE, XA_MAU, fixture_state
+from helpers import REFERENCE_DATE, ROOT, XA_MAU, fixture_state, run_cli
 from macros.exports.periodic_report import PeriodError, periodic_report_docx, write_periodic_report
 from macros.exports.periodic_report.document import MOTTO, NATION, OVERDUE, SAMPLE, TASK_HEADERS
 from macros.exports.periodic_report.issuer import BLANK_PLACE, initials, issuer
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.unit
 
 Q3 = (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
 Q4 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+PLAN_ARG = ("--plan", str(XA_MAU.relative_to(ROOT) / "plan.yaml"))
 
 # Who takes part in what, read off tests/fixtures/plans/xa-mau/plan.yaml by hand (not by the code under test).
 TRAM_Y_TE = {
@@ -314,3 +316,60 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary_file(sta
         write_periodic_report(state, *Q3, None, out)
     assert out.read_bytes() == b"the previous report"
     assert list(tmp_path.iterdir()) == [out]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def cli(tmp_path: Path, *args: str):
+    return run_cli("report", *PLAN_ARG, *args)
+
+
+def test_the_command_writes_the_report_and_says_so(tmp_path):
+    out = tmp_path / "quy-3.docx"
+    result = cli(tmp_path, "--from", "2025-07-01", "--to", "2025-09-30", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"Đã ghi {out}: 11 nhiệm vụ, 4 báo cáo trong kỳ, 0 nhiệm vụ quá hạn" in result.stdout
+    assert "Đang thực hiện" in rows(docx.Document(str(out)))["I.1"][3]
+    assert list(tmp_path.iterdir()) == [out]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--to", "2025-09-30"), "thiếu --from"),
+        (("--from", "2025-07-01"), "thiếu --to"),
+        (("--from", "1/7/2025", "--to", "2025-09-30"), "--from \"1/7/2025\" không phải một ngày"),
+        (("--from", "2025-07-01", "--to", "2025-02-30"), "--to \"2025-02-30\" không phải một ngày"),
+        (("--from", "2025-10-01", "--to", "2025-09-30"), "ngày bắt đầu 1/10/2025 (--from) ở sau ngày kết thúc 30/9/2025"),
+        (("--from", "2025-07-01", "--to", "2025-09-30", "--unit", "khong-co"), "không có đơn vị với mã \"khong-co\""),
+        (("--from", "2025-11-01", "--to", "2025-12-31"), "sau ngày tham chiếu của dữ liệu (15/10/2025)"),
+    ],
+)
+def test_bad_arguments_are_explained_in_vietnamese_and_leave_the_output_alone(tmp_path, args, message):
+    out = tmp_path / "bao-cao.docx"
+    out.write_bytes(b"the previous report")
+    result = cli(tmp_path, *args, "-o", str(out))
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.startswith("Lỗi: ")
+    assert "Traceback" not in result.stderr + result.stdout
+    assert out.read_bytes() == b"the previous report"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_an_output_that_is_not_docx_or_has_no_folder_is_refused(tmp_path):
+    result = cli(tmp_path, "--from", "2025-07-01", "--to", "2025-09-30", "-o", str(tmp_path / "bao-cao.txt"))
+    assert result.returncode == 2 and "cần có đuôi .docx" in result.stderr
+    result = cli(tmp_path, "--from", "2025-07-01", "--to", "2025-09-30", "-o", str(tmp_path / "khong-co" / "a.docx"))
+    assert result.returncode == 2 and "không có thư mục" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_invalid_reports_are_listed_like_make_check_and_nothing_is_written(tmp_path):
+    out = tmp_path / "bao-cao.docx"
+    bad = ROOT / "tests" / "fixtures" / "updates"
+    result = run_cli("report", "--plan", str(bad / "plan.yaml"), "--updates", str(bad / "bad"),
+                     "--from", "2025-07-01", "--to", "2025-09-30", "-o", str(out))
+    assert result.returncode == 1
+    assert "lỗi" in result.stderr and "Không lập được báo cáo" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
