@@ -35,11 +35,12 @@ Q4 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
 PLAN_ARG = ("--plan", str(XA_MAU.relative_to(ROOT) / "plan.yaml"))
 
 # Who takes part in what, read off tests/fixtures/plans/xa-mau/plan.yaml by hand (not by the code under test).
+GROUP = "(qua nhóm “Các bộ phận chuyên môn thuộc Ủy ban nhân dân xã”)"
 TRAM_Y_TE = {
-    "III.1": "chủ trì",  # named in the lead cell
-    "IV.1": "phối hợp",  # named in the coordinating cell (its group leads it too)
-    "II.1.b": "phối hợp (thuộc",  # through its group khoi-chuyen-mon, which coordinates
-    "IV.2": "phối hợp (thuộc",  # idem
+    "III.1": f"chủ trì; phối hợp {GROUP}",  # named in the lead cell; its group coordinates
+    "IV.1": f"phối hợp; chủ trì {GROUP}",  # named in the coordinating cell; its group leads
+    "II.1.b": f"phối hợp {GROUP}",  # only through its group khoi-chuyen-mon
+    "IV.2": f"phối hợp {GROUP}",  # idem
 }
 BUU_DIEN = {"I.2", "II.1.c", "II.2", "III.2", "IV.2"}  # belongs to no group
 
@@ -264,7 +265,7 @@ def test_a_unit_s_report_has_what_it_leads_coordinates_or_shares_through_its_gro
     assert leaves == set(TRAM_Y_TE)
     assert set(found) - leaves == {"II.1"}  # II.1.b's heading item, for context
     for task_id, role in TRAM_Y_TE.items():
-        assert f"Vai trò của đơn vị: {role}" in found[task_id][1], task_id
+        assert found[task_id][1].endswith(f"\nVai trò của đơn vị: {role}."), task_id
     assert "của Trạm Y tế xã Suối Mây từ ngày 1/10/2025 đến ngày 31/12/2025" in [p.text for p in document.paragraphs if p.text][1]
     figures = {r.cells[0].text: r.cells[1].text for r in document.tables[1].rows[1:]}
     assert figures["Tổng số nhiệm vụ"] == "4"

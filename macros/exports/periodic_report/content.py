@@ -52,7 +52,7 @@ class TaskLine:
     status: str  # label at the end of the period ("" for a heading)
     overdue: bool
     due: str | None  # as the document states it: quý III/2025, 30/9/2025…
-    roles: tuple[str, ...]  # with a unit: how it takes part (chủ trì, phối hợp, through a group)
+    roles: tuple[str, ...]  # with a unit: how it takes part (chủ trì, phối hợp, qua nhóm “…”)
     reports: tuple[ReportLine, ...]  # the period's reports, oldest first
 
 
@@ -164,10 +164,10 @@ def _roles(
     """Task id → how ``unit`` takes part, by the rule of the site's unit page (:meth:`Views.unit_lists`)."""
     period_state = PlanState(plan, counted, as_of, progress, summarise(plan, progress), [])
     views = Views(plan, period_state, BuildFacts(reference_date=as_of))
-    names = ["Chủ trì", "Phối hợp"]
+    names = ["chủ trì", "phối hợp"]
     for group_id in unit.member_of:
         group = plan.unit_by_id[group_id].name
-        names += [f"Chủ trì (thuộc {inside_sentence(group, True)})", f"Phối hợp (thuộc {inside_sentence(group, True)})"]
+        names += [f"chủ trì (qua nhóm \u201c{group}\u201d)", f"phối hợp (qua nhóm \u201c{group}\u201d)"]
     out: dict[str, tuple[str, ...]] = {}
     for name, tasks in zip(names, views.unit_lists(unit), strict=True):
         for view in tasks:
