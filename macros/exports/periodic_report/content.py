@@ -120,10 +120,12 @@ def period_report(state: PlanState, start: dt.date, end: dt.date, unit_id: str |
     as_of = min(end, state.today)
     counted = [r for r in state.records if r.update.date <= as_of]
     progress = plan_progress(plan, counted, as_of)
-    in_period = [r for r in counted if r.update.date >= start]
+    in_period: dict[str, list[UpdateRecord]] = {}  # task id → its reports of the period, sorted once
+    for record in sorted((r for r in counted if r.update.date >= start), key=UpdateRecord.sort_key):
+        in_period.setdefault(record.update.task, []).append(record)
     roles = _roles(plan, state, progress, counted, as_of, unit) if unit else None
     lines = {
-        task.id: _task_line(plan, task, progress.get(task.id), in_period, roles.get(task.id, ()) if roles else ())
+        task.id: _task_line(plan, task, progress.get(task.id), in_period.get(task.id, []), (roles or {}).get(task.id, ()))
         for task in plan.tasks
     }
     covered = [t for t in plan.leaf_tasks if roles is None or t.id in roles]
@@ -176,10 +178,9 @@ def _roles(
 
 
 def _task_line(
-    plan: Plan, task: Task, progress: TaskProgress | None, in_period: list[UpdateRecord], roles: tuple[str, ...]
+    plan: Plan, task: Task, progress: TaskProgress | None, reports: list[UpdateRecord], roles: tuple[str, ...]
 ) -> TaskLine:
     due = task.schedule.due
-    reports = sorted((r for r in in_period if r.update.task == task.id), key=UpdateRecord.sort_key)
     return TaskLine(
         id=task.id,
         content=tuple(task.content),

@@ -30,6 +30,7 @@ from .layout import (
     BODY_PT,
     BODY_STYLE,
     GRID_STYLE,
+    STYLE_IDS,
     TABLE_STYLE,
     TEXT_WIDTH_MM,
     estimated_width_mm,
@@ -93,7 +94,9 @@ def _paragraph(
     size: float | None = None,
     centre: bool = False,
 ) -> Paragraph:
-    paragraph = where.add_paragraph(style=style)
+    paragraph = where.add_paragraph()
+    if style is not None:
+        paragraph._p.style = STYLE_IDS[style]
     if text:
         _run(paragraph, text, bold=bold, italic=italic, size=size)
     if centre:
@@ -122,7 +125,7 @@ def _first(
     """A cell comes with one empty paragraph: fill it rather than leave a blank line above the text."""
     paragraph: Paragraph = cell.paragraphs[0]
     if style is not None:
-        paragraph.style = style
+        paragraph._p.style = STYLE_IDS[style]
     if text:
         _run(paragraph, text, bold=bold, italic=italic, size=size)
     if centre:
@@ -209,7 +212,7 @@ def _introduction(document: DocxDocument, report: PeriodReport) -> None:
 
 def _figures(document: DocxDocument, report: PeriodReport) -> None:
     figures = report.figures
-    document.add_paragraph("I. SỐ LIỆU TRONG KỲ", style="Heading 1")
+    _paragraph(document, "I. SỐ LIỆU TRONG KỲ", style="Heading 1")
     samples = f" (trong đó {figures.samples} báo cáo là dữ liệu mẫu)" if figures.samples else ""
     _paragraph(
         document,
@@ -240,11 +243,11 @@ def _figures(document: DocxDocument, report: PeriodReport) -> None:
 
 
 def _sections(document: DocxDocument, report: PeriodReport) -> None:
-    document.add_paragraph("II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", style="Heading 1")
+    _paragraph(document, "II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", style="Heading 1")
     if not report.sections:
         _paragraph(document, "Không có nhiệm vụ nào.", style=BODY_STYLE)
     for part in report.sections:
-        document.add_paragraph(f"Phần {part.id}. {part.title}", style="Heading 2")
+        _paragraph(document, f"Phần {part.id}. {part.title}", style="Heading 2")
         table = document.add_table(rows=1, cols=len(TASK_HEADERS))
         table.style = document.styles[GRID_STYLE]
         _header(table, TASK_HEADERS)
@@ -283,7 +286,7 @@ def _content(cell: _Cell, blocks: Iterable[Block]) -> None:
     for block in blocks:
         texts = [block] if isinstance(block, str) else [BULLET + item for item in block.items]
         for text in texts:
-            paragraph = _first(cell, style=TABLE_STYLE) if first else cell.add_paragraph(style=TABLE_STYLE)
+            paragraph = _first(cell, style=TABLE_STYLE) if first else _paragraph(cell, style=TABLE_STYLE)
             first = False
             for segment in segments(text):
                 _run(paragraph, segment.text, italic=segment.em)
@@ -292,7 +295,7 @@ def _content(cell: _Cell, blocks: Iterable[Block]) -> None:
 def _reports(cell: _Cell, reports: Iterable[ReportLine]) -> None:
     first = True
     for report in reports:
-        paragraph = _first(cell, style=TABLE_STYLE) if first else _spaced(cell.add_paragraph(style=TABLE_STYLE), before=4)
+        paragraph = _first(cell, style=TABLE_STYLE) if first else _spaced(_paragraph(cell, style=TABLE_STYLE), before=4)
         first = False
         if report.example:
             _run(paragraph, f"({SAMPLE}) ", italic=True)
