@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv serve build check lint test browser schema import bench clean
+.PHONY: help venv serve build check lint test browser schema import report bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint    - kiểm tra mã bằng ruff và kiểu bằng mypy"
 	@echo "make check   - kiểm tra data/plan.yaml"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
+	@echo "make report FROM=2025-07-01 TO=2025-09-30 [UNIT=mã-đơn-vị] [OUT=bao-cao.docx] - báo cáo định kỳ (tệp Word)"
 	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
 
 $(STAMP): requirements.txt
@@ -76,6 +77,11 @@ $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 
 import: $(STAMP)
 	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),) $(if $(REGISTRY),--registry $(REGISTRY),)
+
+# Báo cáo định kỳ (Word, theo Nghị định 30/2020/NĐ-CP) từ kế hoạch và báo cáo tiến độ mà mkdocs.yml chỉ tới:
+# make report FROM=2025-07-01 TO=2025-09-30 UNIT=phong-kinh-te OUT=bao-cao-quy-3.docx (UNIT, OUT tuỳ chọn)
+report: $(STAMP)
+	$(BIN)/python -m macros report $(if $(FROM),--from $(FROM),) $(if $(TO),--to $(TO),) $(if $(UNIT),--unit $(UNIT),) $(if $(OUT),-o $(OUT),)
 
 # Đo hiệu năng (không thuộc make test; mất hơn 10 phút): make bench, make bench SIZES="100 1000", make bench BENCH_ARGS=--quick
 bench: $(STAMP)

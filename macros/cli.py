@@ -1,4 +1,4 @@
-"""The project's command line: ``python -m macros check|schema|import``.
+"""The project's command line: ``python -m macros check|schema|import|diff|report``.
 
 Commands print Vietnamese messages and exit non-zero on bad input; a
 Python traceback never reaches the clerk who ran them.
@@ -7,6 +7,7 @@ Python traceback never reaches the clerk who ran them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -18,9 +19,11 @@ from .plan.model import Plan
 from .plan.problems import DataError, Problem
 from .plan.schema import plan_schema
 from .progress.refdate import reference_date
+from .progress.state import progress_state
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
 from .progress.updates import load_updates, update_schema
 from .site.settings import project_settings
+from .text import vn_date
 
 SCHEMA_PATH = Path("data/plan.schema.json")
 
@@ -90,6 +93,77 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run(args.source, args.output, args.registry)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The periodic report as a .docx. Arguments are checked here rather than by argparse, so that
+    every mistake is explained in Vietnamese (exit 2); a plan or report that fails its checks is listed
+    as ``make check`` lists it (exit 1). The output file is written whole or not at all."""
+    period = _report_period(args)
+    if period is None:
+        return 2
+    start, end = period
+    plan_file, updates_dir = _report_inputs(args)
+    checking = plan_file
+    try:
+        loaded = load_plan(plan_file)
+        checking = updates_dir
+        today = reference_date(Path(plan_file).resolve().parent)
+        state = progress_state(loaded.plan, [], updates_dir, today, plan_file=str(plan_file))
+    except DataError as exc:
+        _print_problems(exc.problems, False)
+        print(f"Không lập được báo cáo: {checking} có {len(exc.errors)} lỗi cần sửa (xem make check).", file=sys.stderr)
+        return 1
+    from .exports.periodic_report import PeriodError, write_periodic_report  # python-docx only when a report is made
+
+    output = args.output or Path(_default_report_name(start, end, args.unit))
+    try:
+        report = write_periodic_report(state, start, end, args.unit, output)
+    except PeriodError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    figures = report.figures
+    print(f"Đã ghi {output}: {figures.total} nhiệm vụ, {figures.reports} báo cáo trong kỳ, "
+          f"{len(figures.overdue)} nhiệm vụ quá hạn (tính đến ngày {vn_date(report.as_of)}).")
+    return 0
+
+
+def _report_period(args: argparse.Namespace) -> tuple[dt.date, dt.date] | None:
+    """(start, end) from --from and --to, or None after saying in Vietnamese what is wrong."""
+    dates: list[dt.date] = []
+    for option, value in (("--from", args.start), ("--to", args.end)):
+        if not value:
+            print(f"Lỗi: thiếu {option} NĂM-THÁNG-NGÀY (ví dụ --from 2025-07-01 --to 2025-09-30).", file=sys.stderr)
+            return None
+        try:
+            dates.append(dt.date.fromisoformat(value.strip()))
+        except ValueError:
+            print(f"Lỗi: {option} \"{value}\" không phải một ngày; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-09-30.",
+                  file=sys.stderr)
+            return None
+    start, end = dates
+    if start > end:
+        print(f"Lỗi: ngày bắt đầu {vn_date(start)} (--from) ở sau ngày kết thúc {vn_date(end)} (--to).", file=sys.stderr)
+        return None
+    if args.output is not None and args.output.suffix.lower() != ".docx":
+        print(f"Lỗi: tệp ghi ra \"{args.output}\" cần có đuôi .docx (tệp Word).", file=sys.stderr)
+        return None
+    if args.output is not None and not args.output.resolve().parent.is_dir():
+        print(f"Lỗi: không có thư mục \"{args.output.parent}\" để ghi \"{args.output.name}\".", file=sys.stderr)
+        return None
+    return start, end
+
+
+def _report_inputs(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The plan and reports the site publishes (mkdocs.yml), unless named; with --plan alone, updates/ beside it."""
+    if args.plan is not None:
+        return args.plan, args.updates or args.plan.parent / "updates"
+    settings = project_settings(Path.cwd())
+    return Path(settings.plan), args.updates or Path(settings.updates)
+
+
+def _default_report_name(start: dt.date, end: dt.date, unit: str | None) -> str:
+    return f"bao-cao-{start:%Y-%m-%d}-{end:%Y-%m-%d}" + (f"-{unit}" if unit else "") + ".docx"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Công cụ của trang kế hoạch.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -109,7 +183,21 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--registry", type=Path, default=None, help="kế hoạch có sẵn để lấy danh mục đơn vị, sản phẩm")
     imp.set_defaults(func=cmd_import)
     _add_update_commands(sub)
+    _add_report_command(sub)
     return parser
+
+
+def _add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help="lập báo cáo định kỳ (tệp Word .docx) cho một kỳ")
+    report.add_argument("--from", dest="start", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày đầu kỳ, ví dụ 2025-07-01")
+    report.add_argument("--to", dest="end", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày cuối kỳ, ví dụ 2025-09-30")
+    report.add_argument("--unit", default=None, metavar="MÃ", help="chỉ các nhiệm vụ của một đơn vị (mã trong units)")
+    report.add_argument("-o", "--output", type=Path, default=None,
+                        help="tệp .docx ghi ra (mặc định: bao-cao-<từ>-<đến>[-<đơn vị>].docx)")
+    report.add_argument("--plan", type=Path, default=None, help="tệp kế hoạch (mặc định: theo mkdocs.yml)")
+    report.add_argument("--updates", type=Path, default=None,
+                        help="thư mục báo cáo tiến độ (mặc định: theo mkdocs.yml, hoặc updates/ cạnh --plan)")
+    report.set_defaults(func=cmd_report)
 
 
 def _add_update_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..plan.model import Block, Plan, Schedule, Section, Task
+from ..plan.model import Block, Plan, Schedule, Section, Task, Unit
 from ..progress.state import PlanState, latest_updates
 from ..text import Segment, segments, shorten, vn_date, vn_due
 from . import urls
@@ -186,6 +186,15 @@ class Views:
 
     def coordinated_by(self, unit_id: str) -> list[TaskView]:
         return self._groups["coordinating"].get(unit_id, [])
+
+    def unit_lists(self, unit: Unit) -> list[list[TaskView]]:
+        """The tasks a unit answers for, in the order its page lists them: those it leads, those it
+        coordinates, then for each group it belongs to (``member_of`` order) what the group leads and
+        what it coordinates. The unit page and the periodic report read this one rule."""
+        out = [self.led_by(unit.id), self.coordinated_by(unit.id)]
+        for group in unit.member_of:
+            out += [self.led_by(group), self.coordinated_by(group)]
+        return out
 
     def of_kind(self, kind_id: str) -> list[TaskView]:
         return self._groups["kind"].get(kind_id, [])

@@ -106,11 +106,7 @@ class UnitPage(PageKind):
     search_boost = 4.0
 
     def lists(self, unit: Unit) -> list[list[TaskView]]:
-        views = self.views
-        out = [views.led_by(unit.id), views.coordinated_by(unit.id)]
-        for group in unit.member_of:
-            out += [views.led_by(group), views.coordinated_by(group)]
-        return out
+        return self.views.unit_lists(unit)
 
     @cached_property
     def parts(self) -> dict[str, list[list[tuple[int, TaskView]]]]:
