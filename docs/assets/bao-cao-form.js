@@ -314,11 +314,24 @@
       if (mine.children.length) unitSelect.appendChild(mine);
       unitSelect.appendChild(others);
       unitSelect.value = chosen;
+      info.textContent = "";
       if (task) {
-        var lead = task.lead.map(function (id) { return units[id].name; }).join("; ") || "không ghi";
-        var coordinating = task.coordinating.map(function (id) { return units[id].name; }).join("; ") || "không ghi";
-        info.textContent = task.id + ": " + task.summary + " Chủ trì: " + lead + ". Phối hợp: " + coordinating + ".";
-      } else info.textContent = "";
+        // The chosen task in full, since a phone's list cuts it short: its words, then who leads and coordinates.
+        line("", task.id + ": " + task.summary);
+        line("Chủ trì: ", task.lead.map(function (id) { return units[id].name; }).join("; ") || "(văn bản không ghi)");
+        line("Phối hợp: ", task.coordinating.map(function (id) { return units[id].name; }).join("; ") || "(văn bản không ghi)");
+      }
+    }
+
+    function line(label, text) {
+      var p = document.createElement("p");
+      if (label) {
+        var strong = document.createElement("strong");
+        strong.textContent = label;
+        p.appendChild(strong);
+      }
+      p.appendChild(document.createTextNode(text));
+      info.appendChild(p);
     }
 
     function values() {
@@ -373,6 +386,8 @@
 
     function update() {
       var v = values();
+      // Browsers show the date field in their own language's order (11/30/2026 in English): say it the Vietnamese way.
+      document.getElementById("f-date-shown").textContent = validDate(v.date) ? "Ngày đã chọn: " + vnDate(v.date) + ". " : "";
       var report = reportOf(v);
       var problems = check(report, today, rules);
       FIELDS.forEach(function (field) {
