@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 # One page of every kind, the hand-written pages and the 404 page.
 PAGES = [urls.HOME, urls.SECTIONS, urls.section("II"), urls.UNITS, urls.unit("tram-y-te"), urls.KINDS, urls.kind("bao-cao"),
          urls.SCHEDULES, urls.schedule(urls.DUE_SCHEDULE), urls.ALL_TASKS, urls.task("II.1.a"), urls.task("I.3"),
-         urls.LOOKUP, urls.DOWNLOADS, urls.PRINT, "gioi-thieu/", "huong-dan/", "404.html"]
+         urls.LOOKUP, urls.DOWNLOADS, urls.PRINT, urls.REPORT_FORM, urls.report_form("II.1.c"), "gioi-thieu/", "huong-dan/",
+         "404.html"]
 WIDTHS = [390, 1280]
 
 

@@ -126,5 +126,7 @@ def test_downloads_and_feed_carry_the_payload_as_text(builds):
     assert all(c.data_type == "s" for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str))
     ics = dirty.path(urls.download("deadlines.ics")).read_text(encoding="utf-8")
     assert "<script>" in ics.replace("\r\n ", "")  # iCalendar is plain text: the payload is there as typed
+    form = json.loads(dirty.path(urls.REPORT_FORM_DATA).read_text(encoding="utf-8"))  # filled in as text by bao-cao-form.js
+    assert sum(text.endswith(PAYLOAD) for text in strings(form["sections"]) + strings(form["units"])) >= 20
     index = dirty.path(urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert "<script>" not in index and "&lt;script&gt;" in index

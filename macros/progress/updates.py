@@ -50,7 +50,24 @@ STATUS_LABELS: dict[str, str] = {
 if tuple(STATUS_LABELS) != get_args(Status):  # checked at import, also under python -O (unlike assert)
     raise RuntimeError("STATUS_LABELS và Status phải liệt kê cùng các tình trạng theo cùng thứ tự.")
 
+# One line each on what a status means, for the report form (bao-cao/) and the guide's table.
+STATUS_MEANINGS: dict[str, str] = {
+    "chua-bat-dau": "đã nhận nhiệm vụ, chưa triển khai",
+    "dang-thuc-hien": "đã bắt đầu, chưa xong",
+    "hoan-thanh": "đã có sản phẩm theo kế hoạch",
+    "tam-dung": "dừng tạm thời (nên ghi lý do)",
+    "khong-thuc-hien": "sẽ không làm; bắt buộc ghi lý do",
+}
+if tuple(STATUS_MEANINGS) != get_args(Status):
+    raise RuntimeError("STATUS_MEANINGS và Status phải liệt kê cùng các tình trạng theo cùng thứ tự.")
+
 NEEDS_REASON = "khong-thuc-hien"
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../update.schema.json"
+"""The first line of every report file: editors then check the file against data/update.schema.json while typing."""
+UNIT_OUTSIDE_TASK = ("đơn vị \"{unit}\" không chủ trì, không phối hợp nhiệm vụ {task}; "
+                     "kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.")
+"""The checker's warning for a unit that does not take part in the task; the report form (bao-cao/)
+shows the same words next to its unit field, filled in by its script."""
 SCHEMA_PATH = Path("data/update.schema.json")
 HTTP_LINK = r"^(https?://[^\s]+)?$"  # empty is allowed: the template offers link: ""
 STATUS_HELP = ", ".join(f"{value} ({label.lower()})" for value, label in STATUS_LABELS.items())
@@ -123,7 +140,7 @@ def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "da
         for value, label in STATUS_LABELS.items()
     )
     return (
-        "# yaml-language-server: $schema=../update.schema.json\n"
+        f"{SCHEMA_COMMENT}\n"
         "# Báo cáo tiến độ. Hướng dẫn: CONTRIBUTING.md. Không ghi thông tin cá nhân của người vay.\n"
         "# status — chọn một giá trị bên trái:\n"
         f"{statuses}\n"
@@ -260,8 +277,7 @@ def cross_check(
     if unit is None:
         report("unit", f"không có đơn vị với mã \"{update.unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
     elif task is not None and not task.heading and not _takes_part(plan, update.unit, task):
-        report("unit", f"đơn vị \"{unit.short}\" không chủ trì, không phối hợp nhiệm vụ {task.id}; "
-                       "kiểm tra lại mã nhiệm vụ hoặc mã đơn vị.", "warning")
+        report("unit", UNIT_OUTSIDE_TASK.format(unit=unit.short, task=task.id), "warning")
     return problems
 
 

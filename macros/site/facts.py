@@ -33,7 +33,12 @@ class Repo:
     def new_file(self, directory: str, filename: str, value: str) -> str:
         """GitHub's web editor on a new, prefilled file: /new/<branch>/<dir>?filename=…&value=…"""
         query = urlencode({"filename": filename, "value": value}, quote_via=quote)
-        return f"{self.url.rstrip('/')}/new/{self.branch}/{directory}?{query}"
+        return f"{self.new_file_base(directory)}?{query}"
+
+    def new_file_base(self, directory: str) -> str:
+        """GitHub's new-file editor in ``directory``, before its query: the report form (bao-cao/) adds
+        the same ``filename`` and ``value`` parameters in the browser, encoded as :func:`urllib.parse.quote` does."""
+        return f"{self.url.rstrip('/')}/new/{self.branch}/{directory}"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ ALL_TASKS = "nhiem-vu/"
 LOOKUP = "tra-cuu/"
 LOOKUP_DATA = "tra-cuu/nhiem-vu.json"
 """Tra cứu's rows as compact data, loaded once by tra-cuu.js."""
+REPORT_FORM = "bao-cao/"
+REPORT_FORM_DATA = "bao-cao/bieu-mau.json"
+"""The report form's rules and choices (schema, tasks, units), loaded once by bao-cao-form.js."""
+REPORT_FORM_TASK = "nhiem-vu"
+"""The form's address parameter naming the task to report on, by its slug: bao-cao/?nhiem-vu=v-8."""
 DOWNLOADS = "du-lieu/"
 PRINT = "ban-in/"
 ABOUT = "gioi-thieu/"
@@ -41,6 +46,11 @@ DUE_SCHEDULE = "co-thoi-han"
 def task(task_id: str) -> str:
     """V.8 → nhiem-vu/v-8/: stable, whatever the task's wording (the slug is the task's, see the model)."""
     return f"{ALL_TASKS}{task_slug(task_id)}/"
+
+
+def report_form(task_id: str) -> str:
+    """The report form with the task chosen (a task page's "Báo cáo tiến độ" button): bao-cao/?nhiem-vu=v-8."""
+    return f"{REPORT_FORM}?{urlencode({REPORT_FORM_TASK: task_slug(task_id)})}"
 
 
 def section(section_id: str) -> str:

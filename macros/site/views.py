@@ -68,6 +68,8 @@ class TaskView:
     depth: int
     status: StatusView | None
     report: ReportButton | None
+    report_form: str | None
+    """The report form with this task chosen (bao-cao/?nhiem-vu=…); None for a heading, which is not reported on."""
     source_url: str | None
     source_file: str
     children: list[TaskView] = field(default_factory=list)
@@ -241,6 +243,7 @@ class Views:
             depth=task.depth,
             status=status_view(self.plan, progress, urls.unit) if progress else None,
             report=report_button(repo, facts.updates_dir, task, self.progress.today) if repo else None,
+            report_form=None if task.heading else urls.report_form(task.id),
             source_url=repo.blob(facts.plan_file, facts.task_lines.get(task.id)) if repo else None,
             source_file=facts.plan_file,
         )

@@ -1,0 +1,126 @@
+"""Gửi báo cáo tiến độ: a form that writes a report file the checker accepts.
+
+A clerk who has never seen YAML fills labelled fields; the page's script
+(docs/assets/bao-cao-form.js) checks them and shows the file as it will be
+saved, then opens GitHub's new-file editor prefilled with it, as the task
+page's old button did. The script checks with the rules exported here from
+the same sources as ``make check``: the report's JSON Schema generated from
+the pydantic model (patterns, statuses, lengths, required keys), the rule
+constants of :mod:`macros.progress.updates`, and the plan's tasks, units
+and groups. Nothing about a report is written twice, so the form cannot
+accept a file the checker refuses (tests/test_report_form_browser.py runs
+both over the same files).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ...plan.model import MAX_TEXT, Task, task_slug
+from ...progress.updates import (
+    NEEDS_REASON,
+    SCHEMA_COMMENT,
+    STATUS_LABELS,
+    STATUS_MEANINGS,
+    UNIT_OUTSIDE_TASK,
+    update_filename,
+    update_schema,
+)
+from ...text import content_text
+from .. import urls
+from .base import IndexKind, register
+
+
+@dataclass(frozen=True)
+class StatusChoice:
+    value: str
+    label: str
+    meaning: str
+    needs_reason: bool
+
+
+@dataclass(frozen=True)
+class ReportFormContext:
+    data_url: str
+    statuses: list[StatusChoice]
+    needs_reason_label: str
+    today: str
+    """The build's reference date (YYYY-MM-DD): the date field's value until the script puts today's in Vietnam."""
+    guide_url: str | None
+    """The contributing guide on GitHub, for the way by hand (no JavaScript)."""
+    new_file: str | None
+    """GitHub's new-file editor in the reports' folder, or None when the site has no repo_url; the script adds the file."""
+    updates_dir: str
+    max_text: int
+
+
+FILE_NOTE = "# Báo cáo tiến độ, lập bằng biểu mẫu trên trang web. Không ghi thông tin cá nhân của người vay."
+"""The second line of a file the form writes (the first is the schema comment every report starts with)."""
+
+
+@register
+class ReportFormPage(IndexKind):
+    kind = "report_form"
+    url = urls.REPORT_FORM
+    title = "Gửi báo cáo tiến độ"
+    scripts = ("assets/bao-cao-form.js",)
+
+    def search_text(self, key: str | None) -> str:
+        return "biểu mẫu báo cáo tiến độ nhiệm vụ, dành cho cán bộ các đơn vị"
+
+    def context(self, key: str | None, part: int = 1) -> ReportFormContext:
+        facts = self.site.facts
+        repo = facts.repo
+        return ReportFormContext(
+            data_url=urls.REPORT_FORM_DATA,
+            statuses=[
+                StatusChoice(value, label, STATUS_MEANINGS[value], value == NEEDS_REASON)
+                for value, label in STATUS_LABELS.items()
+            ],
+            needs_reason_label=STATUS_LABELS[NEEDS_REASON],
+            today=facts.reference_date.isoformat(),
+            guide_url=repo.blob("CONTRIBUTING.md") + "#bao-cao-tien-do" if repo else None,
+            new_file=repo.new_file_base(facts.updates_dir) if repo else None,
+            updates_dir=facts.updates_dir,
+            max_text=MAX_TEXT,
+        )
+
+    def files(self) -> dict[str, bytes]:
+        """The form's rules and choices as one file, so the page itself stays small for any plan."""
+        return {urls.REPORT_FORM_DATA: json.dumps(self.data(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+
+    def data(self) -> dict[str, Any]:
+        """What bao-cao-form.js checks and builds a report with; every rule comes from the checker's own sources."""
+        facts, plan = self.site.facts, self.plan
+        existing = sorted({
+            update_filename(r.update.task, r.update.unit, r.update.date) for r in self.site.progress.records
+        })
+        return {
+            "schema": json.loads(update_schema()),
+            "needs_reason": NEEDS_REASON,
+            "statuses": STATUS_LABELS,
+            "header": [SCHEMA_COMMENT, FILE_NOTE],
+            "unit_outside_task": UNIT_OUTSIDE_TASK,
+            "today": facts.reference_date.isoformat(),
+            "new_file": facts.repo.new_file_base(facts.updates_dir) if facts.repo else None,
+            "existing": existing,
+            "sections": [
+                {"id": s.id, "title": s.title, "tasks": [self._task(t) for t in s.tasks if not t.heading]}
+                for s in plan.sections
+            ],
+            "units": [
+                {"id": u.id, "name": u.name, "short": u.short, "member_of": u.member_of} for u in plan.units
+            ],
+        }
+
+    def _task(self, task: Task) -> dict[str, Any]:
+        return {
+            "id": task.id,
+            "slug": task_slug(task.id),
+            "summary": self.views.tasks[task.id].summary,
+            "text": content_text(task.content, plain=True, separator=" "),
+            "lead": task.lead.units,
+            "coordinating": task.coordinating.units,
+        }
