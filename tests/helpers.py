@@ -208,7 +208,7 @@ class BuiltSite:
 
     def path(self, url: str) -> Path:
         url = url.split("#")[0].split("?")[0]
-        if url.endswith((".html", ".xml", ".json", ".csv", ".xlsx", ".ics")):
+        if url.endswith((".html", ".xml", ".json", ".csv", ".xlsx", ".ics", ".docx")):
             return self.root / url
         return self.root / url / "index.html"
 

@@ -5,15 +5,19 @@ Read from the built xa-mau site; the licence cases build their own copy with ext
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import re
 from urllib.parse import urljoin
 
+import docx
 import pytest
 
-from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, copy_project, set_licence, settings
+from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, copy_project, fixture_state, set_licence, settings
 from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
-from macros.exports.common import NO_LICENCE
+from macros.exports.common import NO_LICENCE, PERIODIC_REPORT
+from macros.exports.periodic_report import periodic_report_docx, whole_plan_period
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -36,7 +40,7 @@ def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
     tree = site.tree(urls.DOWNLOADS)
     links = tree.xpath("//article//li[contains(@class,'kh-file')]//a[@download]")
     names = [a.text_content() for a in links]
-    assert sorted(names) == sorted(EXPORT_FILES) and names[:2] == ["tasks.xlsx", "tasks.csv"]
+    assert sorted(names) == sorted((*EXPORT_FILES, PERIODIC_REPORT)) and names[:2] == ["tasks.xlsx", "tasks.csv"]
     assert [urljoin("/" + urls.DOWNLOADS, a.get("href")) for a in links] == ["/" + urls.download(n) for n in names]
     for link, name in zip(links, names, strict=True):
         size = site.path(urls.download(name)).stat().st_size
@@ -49,6 +53,29 @@ def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
     text = site.text(urls.DOWNLOADS)
     assert "UTF-8 có BOM" in text and "dấu phẩy" in text
     assert "11 nhiệm vụ và 1 mục tiêu đề (II.1" in text  # counted from the plan
+
+
+def test_the_page_offers_the_periodic_report_of_the_plan_so_far(site, state):
+    """xa-mau is dated 20/6/2025; the build's reference date is 15/10/2025."""
+    data = site.path(urls.download(PERIODIC_REPORT)).read_bytes()
+    assert data == periodic_report_docx(state, dt.date(2025, 6, 20), REFERENCE_DATE)[1]
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "từ ngày 20/6/2025 đến ngày 15/10/2025" in text and "BÁO CÁO" in text
+    item = site.tree(urls.DOWNLOADS).xpath(f"//li[contains(@class,'kh-file')][.//a[text()='{PERIODIC_REPORT}']]")[0]
+    described = " ".join(item.text_content().split())
+    assert "từ ngày 20/6/2025 đến ngày 15/10/2025" in described and "Nghị định 30/2020/NĐ-CP" in described
+    assert "make report" in described
+
+
+def test_each_plan_offers_the_report_only_when_it_has_a_period(any_site):
+    """nhieu-don-vi is dated 5/1/2026, after the reference date: it has nothing to report on yet."""
+    plan, site = any_site
+    assert site.project is not None
+    period = whole_plan_period(fixture_state(site.project / "data"))
+    offered = site.path(urls.download(PERIODIC_REPORT))
+    assert offered.exists() == (period is not None) == (PERIODIC_REPORT in site.text(urls.DOWNLOADS))
+    if plan.plan.date is not None and plan.plan.date > REFERENCE_DATE:
+        assert period is None
 
 
 def test_the_page_says_the_licence_has_not_been_announced(site):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -21,7 +22,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table
 
 from helpers import REFERENCE_DATE, ROOT, XA_MAU, fixture_state, run_cli
-from macros.exports.periodic_report import PeriodError, periodic_report_docx, write_periodic_report
+from macros.exports.periodic_report import PeriodError, periodic_report_docx, whole_plan_period, write_periodic_report
 from macros.exports.periodic_report.document import MOTTO, NATION, OVERDUE, SAMPLE, TASK_HEADERS
 from macros.exports.periodic_report.issuer import BLANK_PLACE, initials, issuer
 from macros.exports.periodic_report.layout import BODY_STYLE, FONT
@@ -374,3 +375,23 @@ def test_invalid_reports_are_listed_like_make_check_and_nothing_is_written(tmp_p
     assert result.returncode == 1
     assert "lỗi" in result.stderr and "Không lập được báo cáo" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+# -- the report Dữ liệu mở offers: the whole plan so far
+
+
+def test_the_offered_period_runs_from_the_plans_date_to_the_reference_date(state):
+    assert state.plan.plan.date == dt.date(2025, 6, 20)  # tests/fixtures/plans/xa-mau/plan.yaml
+    assert whole_plan_period(state) == (dt.date(2025, 6, 20), REFERENCE_DATE)
+
+
+def test_a_plan_without_a_date_is_reported_from_its_earliest_report(state):
+    undated = replace(state, plan=state.plan.model_copy(update={"plan": state.plan.plan.model_copy(update={"date": None})}))
+    earliest = min(r.update.date for r in state.records)
+    assert whole_plan_period(undated) == (earliest, REFERENCE_DATE)
+    assert whole_plan_period(replace(undated, records=[])) is None  # nothing to date the period from
+
+
+def test_a_plan_that_starts_after_the_reference_date_has_no_report_yet(state):
+    later = state.plan.plan.model_copy(update={"date": REFERENCE_DATE + dt.timedelta(days=1)})
+    assert whole_plan_period(replace(state, plan=state.plan.model_copy(update={"plan": later}))) is None

@@ -22,6 +22,7 @@ TASKS_CSV = "tasks.csv"
 TASKS_XLSX = "tasks.xlsx"
 DEADLINES_ICS = "deadlines.ics"
 DATAPACKAGE = "datapackage.json"
+PERIODIC_REPORT = "bao-cao-dinh-ky.docx"
 
 NO_LICENCE = (
     "Cơ quan ban hành chưa công bố giấy phép sử dụng dữ liệu này. "

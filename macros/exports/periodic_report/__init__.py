@@ -8,7 +8,7 @@ out as Nghị định 30/2020/NĐ-CP prescribes, with the page and type set up b
 Callers need one of two functions: :func:`periodic_report_docx` for the
 bytes (a site build collecting its downloads), :func:`write_periodic_report`
 for a file (the ``python -m macros report`` command). python-docx is imported
-here, so import this package only where a report is made.
+only when a report is made, so a build that never makes one does not load it.
 """
 
 from __future__ import annotations
@@ -19,10 +19,16 @@ import tempfile
 from pathlib import Path
 
 from ...progress.state import PlanState
-from .content import PeriodError, PeriodReport, period_report
-from .document import report_docx
+from .content import PeriodError, PeriodReport, period_report, whole_plan_period
 
-__all__ = ["PeriodError", "PeriodReport", "period_report", "periodic_report_docx", "write_periodic_report"]
+__all__ = [
+    "PeriodError",
+    "PeriodReport",
+    "period_report",
+    "periodic_report_docx",
+    "whole_plan_period",
+    "write_periodic_report",
+]
 
 
 def periodic_report_docx(
@@ -33,6 +39,8 @@ def periodic_report_docx(
     ``state`` is the plan's progress as the site computes it (its ``today``
     is the data's reference date, which also dates the file). Raises
     :class:`PeriodError` (a Vietnamese message) for a period or unit the report cannot be made for."""
+    from .document import report_docx  # python-docx is imported only when a report is made
+
     report = period_report(state, start, end, unit_id)
     return report, report_docx(report, state.today)
 
@@ -54,3 +62,4 @@ def write_periodic_report(
         Path(temporary).unlink(missing_ok=True)
         raise
     return report
+

@@ -240,3 +240,12 @@ def inside_sentence(name: str, lower: bool = True) -> str:
     if lower and len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def whole_plan_period(state: PlanState) -> tuple[dt.date, dt.date] | None:
+    """The period of the report the site offers: from the plan's start (its date, or else its
+    earliest report) to the reference date; None when the plan has neither a date nor a report
+    that early, since there is then no period to report on."""
+    starts = [state.plan.plan.date] if state.plan.plan.date else [r.update.date for r in state.records]
+    start = min(starts, default=None)
+    return (start, state.today) if start is not None and start <= state.today else None

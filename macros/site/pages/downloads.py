@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...exports import COLUMNS, UNIT_HEADERS
-from ...exports.common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
+from ...exports.common import (
+    DATAPACKAGE,
+    DEADLINES_ICS,
+    PERIODIC_REPORT,
+    PLAN_JSON,
+    PLAN_SCHEMA,
+    TASKS_CSV,
+    TASKS_XLSX,
+    licence_statement,
+)
 from ...exports.rows import BULLET, MULTI
 from ...plan.model import Plan
+from ...text import vn_date
 from .. import urls
 from .base import IndexKind, register
 
-DISPLAY_ORDER = (TASKS_XLSX, TASKS_CSV, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, DATAPACKAGE)
-"""People who want a table come first; the files for programs follow."""
+DISPLAY_ORDER = (TASKS_XLSX, TASKS_CSV, PERIODIC_REPORT, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, DATAPACKAGE)
+"""People who want a table come first, then the report to read; the files for programs follow.
+The report is listed only when the plan has a period to report on (see ``Site.report_period``)."""
 
 TYPE_LABELS = {"string": "văn bản", "boolean": "có / không", "date": "ngày"}
 
@@ -63,11 +75,12 @@ class DownloadsPage(IndexKind):
 
     def context(self, key: str | None, part: int = 1) -> DownloadsContext:
         files, facts = self.site.download_files, self.site.facts
-        described = descriptions(self.plan)
+        described = descriptions(self.plan, self.site.report_period)
         return DownloadsContext(
             files=[
                 FileInfo(name, *described[name], size=size_label(len(files[name])), url=urls.download(name))
                 for name in DISPLAY_ORDER
+                if name in files
             ],
             columns=[ColumnInfo(c.header, TYPE_LABELS[c.type], c.description) for c in COLUMNS],
             unit_headers=list(UNIT_HEADERS),
@@ -78,8 +91,8 @@ class DownloadsPage(IndexKind):
         )
 
 
-def descriptions(plan: Plan) -> dict[str, tuple[str, str, str, str]]:
-    """File name → (title, what it holds, format, encoding), in Vietnamese."""
+def descriptions(plan: Plan, period: tuple[dt.date, dt.date] | None) -> dict[str, tuple[str, str, str, str]]:
+    """File name → (title, what it holds, format, encoding), in Vietnamese; ``period`` is the report's."""
     leaf = len(plan.leaf_tasks)
     headings = len(plan.tasks) - leaf
     dated = sum(1 for t in plan.leaf_tasks if t.schedule.due)
@@ -100,6 +113,16 @@ def descriptions(plan: Plan) -> dict[str, tuple[str, str, str, str]]:
             f"các đoạn và các gạch đầu dòng trong một ô nằm trên các dòng riêng, gạch đầu dòng bắt đầu bằng “{BULLET.strip()}”.",
             "CSV, các cột cách nhau bằng dấu phẩy (,)",
             "UTF-8 có BOM",
+        ),
+        PERIODIC_REPORT: (
+            "Báo cáo kết quả thực hiện (Word)",
+            (f"Báo cáo từ ngày {vn_date(period[0])} đến ngày {vn_date(period[1])}, " if period else "Báo cáo ")
+            + "theo thể thức văn bản hành chính của Nghị định 30/2020/NĐ-CP: số nhiệm vụ theo tình trạng, "
+            "các nhiệm vụ quá hạn, và mỗi phần một bảng các nhiệm vụ cùng báo cáo tiến độ trong kỳ. Số và ký hiệu, "
+            "nơi nhận, chữ ký để trống cho văn thư điền. Báo cáo cho một quý, một năm hoặc một đơn vị: "
+            "lệnh make report (xem README).",
+            "Word (.docx)",
+            "—",
         ),
         PLAN_JSON: (
             "Toàn bộ kế hoạch (JSON)",

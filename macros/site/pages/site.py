@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 
 from ...exports import export_files
+from ...exports.common import PERIODIC_REPORT
 from ...exports.parallel import Pending
+from ...exports.periodic_report import periodic_report_docx, whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
 from .. import urls
@@ -66,7 +69,17 @@ class Site:
         return self.downloads.result() if self.downloads is not None else self.make_downloads()
 
     def make_downloads(self) -> dict[str, bytes]:
-        """The open data files, made from the plan alone: a second process can make them while this one renders."""
+        """The open data files and the periodic report of the whole plan so far, made from the data
+        alone: a second process can make them while this one renders."""
         facts = self.facts
         licence = dict(facts.licence) if facts.licence is not None else None
-        return export_files(self.plan, facts.reference_date, facts.site_url, licence, self.progress)
+        files = export_files(self.plan, facts.reference_date, facts.site_url, licence, self.progress)
+        period = self.report_period
+        if period is not None:
+            files[PERIODIC_REPORT] = periodic_report_docx(self.progress, *period)[1]
+        return files
+
+    @cached_property
+    def report_period(self) -> tuple[dt.date, dt.date] | None:
+        """The period of the Word report Dữ liệu mở offers (see :func:`whole_plan_period`)."""
+        return whole_plan_period(self.progress)
