@@ -395,3 +395,16 @@ def test_a_plan_without_a_date_is_reported_from_its_earliest_report(state):
 def test_a_plan_that_starts_after_the_reference_date_has_no_report_yet(state):
     later = state.plan.plan.model_copy(update={"date": REFERENCE_DATE + dt.timedelta(days=1)})
     assert whole_plan_period(replace(state, plan=state.plan.model_copy(update={"plan": later}))) is None
+
+
+def test_a_note_on_several_lines_keeps_its_line_breaks_and_every_other_character(state):
+    """The form writes notes with line breaks; Word shows them as breaks, and spaces and quotes stay as typed."""
+    note = '  Dòng một: "trích dẫn" #1\nDòng hai\t{{ x }} <b>đậm</b>  '
+    first = min(state.records, key=lambda r: r.update.date)
+    changed = replace(first, update=first.update.model_copy(update={"note": note}))
+    records = [changed if r is first else r for r in state.records]
+    document = make(replace(state, records=records), period=(first.update.date, first.update.date))
+    cell = next(c for t in document.tables for row in t.rows for c in row.cells if "Dòng hai" in c.text)
+    shown = next(p for p in cell.paragraphs if "Dòng hai" in p.text)
+    assert shown.text == note  # python-docx reads <w:br/> back as "\n" and <w:tab/> as "\t"
+    assert shown._p.xpath(".//w:br") and shown._p.xpath(".//w:tab")

@@ -105,9 +105,18 @@ def _paragraph(
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
+    """A run of ``text``; properties are written only when set, and text without line breaks or
+    tabs goes into one ``<w:t>`` at once (python-docx reads a text character by character to find
+    them, and an empty property block per run was most of a large plan's report)."""
+    run = paragraph.add_run()
+    if "\n" in text or "\r" in text or "\t" in text:
+        run.text = text  # python-docx turns them into line breaks and tabs
+    else:
+        run._r.add_t(text)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
     if size is not None:
         run.font.size = Pt(size)
 
