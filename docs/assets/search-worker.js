@@ -27,7 +27,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var TOKEN = /<[^>]*>|&[#\w]+;|[^\s\-<&]+/g; // tags and entities break a run of words; "-" separates words
 var BREAK = -1;
 
-var pages = [];       // {doc, title: Int32Array, text: Int32Array, boost, base}
+var pages = [];       // {doc, title: Int32Array, text: Int32Array (made when first needed), boost, base}
 var ids = new Map();  // folded word -> id
 var forms = [];       // [form, id], sorted by form: every word, and every dotted word without its dots
 var posting = [];     // id -> array of page numbers holding the word
@@ -60,35 +60,60 @@ function idOf(word) {
   return id;
 }
 
-function words(html, page) {
+var tokenIds = new Map(); // raw token -> word id, or BREAK for tags, entities and punctuation
+function tokenId(token) {
+  var id = tokenIds.get(token);
+  if (id === undefined) {
+    var w = token.charAt(0) === "<" || token.charAt(0) === "&" ? "" : wordOf(token);
+    id = w ? idOf(w) : BREAK;
+    tokenIds.set(token, id);
+  }
+  return id;
+}
+
+/* A field's words as ids, BREAK between words that do not stand together. */
+function words(html) {
   var out = [];
   var match;
   TOKEN.lastIndex = 0;
   while ((match = TOKEN.exec(html))) {
-    var token = match[0];
-    var w = token.charAt(0) === "<" || token.charAt(0) === "&" ? "" : wordOf(token);
-    if (!w) { if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK); continue; }
-    var id = idOf(w);
-    var list = posting[id];
-    if (list[list.length - 1] !== page) list.push(page);
-    out.push(id);
+    var id = tokenId(match[0]);
+    if (id !== BREAK) out.push(id);
+    else if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
   }
   return Int32Array.from(out);
 }
 
+/* Note the page in the posting list of each of its words. */
+function post(html, page) {
+  var tokens = html.match(TOKEN) || [];
+  for (var i = 0; i < tokens.length; i++) {
+    var id = tokenId(tokens[i]);
+    if (id === BREAK) continue;
+    var list = posting[id];
+    if (list[list.length - 1] !== page) list.push(page);
+  }
+}
+
+/* Setup only lists which pages hold which words; the order of a page's words, which ranking
+   reads, is made the first time a query finds the page, so the first results come sooner. */
 function setup(data) {
   var fields = data.config && data.config.fields;
   if (fields && fields.title && fields.title.boost) titleBoost = fields.title.boost;
   data.docs.forEach(function (doc, n) {
-    pages.push({
-      doc: doc,
-      title: words(doc.title || "", n),
-      text: words(doc.text || "", n),
-      boost: doc.boost || 1,
-      base: doc.location.split("#")[0]
-    });
+    post(doc.title || "", n);
+    post(doc.text || "", n);
+    pages.push({ doc: doc, title: null, text: null, boost: doc.boost || 1, base: doc.location.split("#")[0] });
   });
   forms.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+}
+
+function fieldsOf(page) {
+  if (page.title === null) {
+    page.title = words(page.doc.title || "");
+    page.text = words(page.doc.text || "");
+  }
+  return page;
 }
 
 /* The ids of every word that starts with ``prefix``, and the one equal to it. */
@@ -153,7 +178,7 @@ function search(query) {
   var found = [];
   smallest.forEach(function (n) {
     if (!df.every(function (set) { return set.has(n); })) return;
-    var page = pages[n];
+    var page = fieldsOf(pages[n]);
     var title = scan(page.title, terms), text = scan(page.text, terms);
     var score = 0;
     for (var i = 0; i < terms.length; i++) {
