@@ -18,11 +18,9 @@ import datetime as dt
 from ..plan.model import Plan
 from .common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
 from .datapackage import datapackage_json
-from .deadlines_ics import deadlines_ics
 from .plan_json import export_schema_json, plan_from_export, plan_json
-from .rows import COLUMNS
+from .rows import COLUMNS, UNIT_HEADERS
 from .tasks_csv import tasks_csv
-from .tasks_xlsx import UNIT_HEADERS, tasks_xlsx
 
 __all__ = [
     "COLUMNS",
@@ -51,6 +49,11 @@ def export_files(
     ``licence`` is the issuer's licence as a Data Package licence dict
     (``name``/``path``/``title``), or None while it has not been announced.
     """
+    # openpyxl and icalendar are loaded here, not with the package: a site build makes the files in a
+    # child process (exports/parallel.py), so the process that renders the pages never loads them.
+    from .deadlines_ics import deadlines_ics
+    from .tasks_xlsx import tasks_xlsx
+
     files = {
         PLAN_JSON: plan_json(plan, reference_date, site_url, licence, progress),
         PLAN_SCHEMA: export_schema_json(),

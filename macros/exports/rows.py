@@ -118,3 +118,12 @@ def guard(value: str) -> str:
     """
     return "'" + value if is_formula_like(value) or value.startswith("'") else value
 
+UNIT_HEADERS = (
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tên ngắn",
+    "Loại",
+    "Thuộc nhóm",
+    "Số nhiệm vụ chủ trì",
+    "Số nhiệm vụ phối hợp",
+)

@@ -26,19 +26,10 @@ from openpyxl.writer.excel import ExcelWriter
 from ..plan.model import Plan
 from ..text import vn_date
 from .common import build_instant
-from .rows import COLUMNS, HEADERS, is_formula_like, task_rows
+from .rows import COLUMNS, HEADERS, UNIT_HEADERS, is_formula_like, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"
 UNITS_SHEET = "Đơn vị"
-UNIT_HEADERS = (
-    "Mã đơn vị",
-    "Tên đơn vị",
-    "Tên ngắn",
-    "Loại",
-    "Thuộc nhóm",
-    "Số nhiệm vụ chủ trì",
-    "Số nhiệm vụ phối hợp",
-)
 UNIT_KIND_LABELS = {"agency": "cơ quan", "group": "nhóm cơ quan"}
 
 # Named styles: assigning one copies a style made once, where setting a cell's font or alignment
