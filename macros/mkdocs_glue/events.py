@@ -131,7 +131,9 @@ plan (:mod:`macros.site.search`) instead of parsing the HTML back."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for spec in current_site().pages:
+    """Late pages go last: MkDocs reads and writes pages in this order, so the files a late page
+    describes have the whole build's time to be made in the other process."""
+    for spec in sorted(current_site().pages, key=lambda spec: spec.late):
         if files.get_file_from_path(spec.src) is not None:
             raise Abort(f"docs/{spec.src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
         files.append(File.generated(config, spec.src, content=PAGE_SOURCE))
