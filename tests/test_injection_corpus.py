@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from helpers import PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
+from macros.exports.common import PERIODIC_REPORT
 from macros.site import urls
 
 pytestmark = pytest.mark.build
@@ -130,3 +131,8 @@ def test_downloads_and_feed_carry_the_payload_as_text(builds):
     assert sum(text.endswith(PAYLOAD) for text in strings(form["sections"]) + strings(form["units"])) >= 20
     index = dirty.path(urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert "<script>" not in index and "&lt;script&gt;" in index
+    import docx  # the periodic report: Word's XML keeps the payload as text in every task row and report
+
+    report = docx.Document(io.BytesIO(dirty.path(urls.download(PERIODIC_REPORT)).read_bytes()))
+    texts = [p.text for table in report.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    assert sum(text.endswith(PAYLOAD) for text in texts) >= 20

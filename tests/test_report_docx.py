@@ -408,3 +408,13 @@ def test_a_note_on_several_lines_keeps_its_line_breaks_and_every_other_character
     shown = next(p for p in cell.paragraphs if "Dòng hai" in p.text)
     assert shown.text == note  # python-docx reads <w:br/> back as "\n" and <w:tab/> as "\t"
     assert shown._p.xpath(".//w:br") and shown._p.xpath(".//w:tab")
+
+
+def test_a_plan_with_a_long_title_gets_its_report_with_the_title_whole_in_the_text(state):
+    """A document property holds 255 characters; a plan's title may be longer, and the report quotes it whole."""
+    title = "Kế hoạch thực hiện " + "chương trình chuyển đổi số, phát triển chính quyền số và xã hội số " * 5
+    plan = state.plan.model_copy(update={"plan": state.plan.plan.model_copy(update={"title": title.strip()})})
+    document = make(replace(state, plan=plan))
+    assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("…")
+    body = " ".join(" ".join(p.text for p in document.paragraphs).split())
+    assert " ".join(title.split())[1:] in body  # the trích yếu lowers the title's first letter

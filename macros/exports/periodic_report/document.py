@@ -354,8 +354,8 @@ def _signature(document: DocxDocument) -> None:
 def _properties(document: DocxDocument, report: PeriodReport, stamp: dt.date) -> None:
     when = build_instant(stamp).replace(tzinfo=None)
     props = document.core_properties
-    props.title = f"{DOCUMENT_TYPE.capitalize()}: {report.summary}"
-    props.author = report.issuer.name
+    props.title = _property(f"{DOCUMENT_TYPE.capitalize()}: {report.summary}")
+    props.author = _property(report.issuer.name)
     props.last_modified_by = ""
     props.language = "vi-VN"
     props.created = props.modified = when
@@ -363,6 +363,15 @@ def _properties(document: DocxDocument, report: PeriodReport, stamp: dt.date) ->
     props.comments = ""
     props.keywords = ""
     props.subject = ""
+
+
+PROPERTY_LIMIT = 255
+"""Characters Word keeps in a document property (title, author); python-docx refuses more."""
+
+
+def _property(text: str) -> str:
+    """A long plan title shortened to fit the file's properties; the document itself quotes it whole."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _restamp(data: bytes, stamp: dt.date) -> bytes:
