@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..plan.assignments import Assignments, assignments
 from ..plan.model import Block, Plan, Schedule, Section, Task, Unit
 from ..progress.state import PlanState, latest_updates
 from ..text import Segment, segments, shorten, vn_date, vn_due
@@ -166,14 +167,20 @@ class Views:
         return out
 
     @cached_property
+    def assignments(self) -> Assignments:
+        return assignments(self.plan)
+
+    @cached_property
     def _groups(self) -> dict[str, dict[str, list[TaskView]]]:
-        groups: dict[str, dict[str, list[TaskView]]] = {"lead": {}, "coordinating": {}, "kind": {}, "schedule": {}}
+        done = self.assignments
+        groups: dict[str, dict[str, list[TaskView]]] = {
+            "lead": {u: self._views(tasks) for u, tasks in done.lead.items()},
+            "coordinating": {u: self._views(tasks) for u, tasks in done.coordinating.items()},
+            "kind": {},
+            "schedule": {},
+        }
         for task in self.plan.leaf_tasks:
             view = self.tasks[task.id]
-            for unit_id in task.lead.units:
-                groups["lead"].setdefault(unit_id, []).append(view)
-            for unit_id in task.coordinating.units:
-                groups["coordinating"].setdefault(unit_id, []).append(view)
             for kind_id in task.deliverable.kinds:
                 groups["kind"].setdefault(kind_id, []).append(view)
             for schedule_id in task.schedule.kinds:
@@ -190,13 +197,11 @@ class Views:
         return self._groups["coordinating"].get(unit_id, [])
 
     def unit_lists(self, unit: Unit) -> list[list[TaskView]]:
-        """The tasks a unit answers for, in the order its page lists them: those it leads, those it
-        coordinates, then for each group it belongs to (``member_of`` order) what the group leads and
-        what it coordinates. The unit page and the periodic report read this one rule."""
-        out = [self.led_by(unit.id), self.coordinated_by(unit.id)]
-        for group in unit.member_of:
-            out += [self.led_by(group), self.coordinated_by(group)]
-        return out
+        """The tasks a unit answers for, as its page lists them (:meth:`Assignments.unit_lists`)."""
+        return [self._views(tasks) for tasks in self.assignments.unit_lists(unit)]
+
+    def _views(self, tasks: list[Task]) -> list[TaskView]:
+        return [self.tasks[t.id] for t in tasks]
 
     def of_kind(self, kind_id: str) -> list[TaskView]:
         return self._groups["kind"].get(kind_id, [])

@@ -13,11 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ...plan.assignments import assignments
 from ...plan.model import Block, Plan, Task, Unit
-from ...progress.state import DERIVED_LABELS, PlanState, TaskProgress, count, plan_progress, summarise
+from ...progress.state import DERIVED_LABELS, PlanState, TaskProgress, count, plan_progress
 from ...progress.updates import UpdateRecord
-from ...site.facts import BuildFacts
-from ...site.views import Views
 from ...text import vn_date, vn_due
 from .issuer import Issuer, issuer
 
@@ -123,7 +122,7 @@ def period_report(state: PlanState, start: dt.date, end: dt.date, unit_id: str |
     in_period: dict[str, list[UpdateRecord]] = {}  # task id → its reports of the period, sorted once
     for record in sorted((r for r in counted if r.update.date >= start), key=UpdateRecord.sort_key):
         in_period.setdefault(record.update.task, []).append(record)
-    roles = _roles(plan, state, progress, counted, as_of, unit) if unit else None
+    roles = _roles(plan, unit) if unit else None
     lines = {
         task.id: _task_line(plan, task, progress.get(task.id), in_period.get(task.id, []), (roles or {}).get(task.id, ()))
         for task in plan.tasks
@@ -155,25 +154,16 @@ def _unit(plan: Plan, unit_id: str | None) -> Unit | None:
     return unit
 
 
-def _roles(
-    plan: Plan,
-    state: PlanState,
-    progress: dict[str, TaskProgress],
-    counted: list[UpdateRecord],
-    as_of: dt.date,
-    unit: Unit,
-) -> dict[str, tuple[str, ...]]:
-    """Task id → how ``unit`` takes part, by the rule of the site's unit page (:meth:`Views.unit_lists`)."""
-    period_state = PlanState(plan, counted, as_of, progress, summarise(plan, progress), [])
-    views = Views(plan, period_state, BuildFacts(reference_date=as_of))
+def _roles(plan: Plan, unit: Unit) -> dict[str, tuple[str, ...]]:
+    """Task id → how ``unit`` takes part, by the rule of the site's unit page (:meth:`Assignments.unit_lists`)."""
     names = ["chủ trì", "phối hợp"]
     for group_id in unit.member_of:
         group = plan.unit_by_id[group_id].name
         names += [f"chủ trì (qua nhóm \u201c{group}\u201d)", f"phối hợp (qua nhóm \u201c{group}\u201d)"]
     out: dict[str, tuple[str, ...]] = {}
-    for name, tasks in zip(names, views.unit_lists(unit), strict=True):
-        for view in tasks:
-            out[view.id] = (*out.get(view.id, ()), name)
+    for name, tasks in zip(names, assignments(plan).unit_lists(unit), strict=True):
+        for task in tasks:
+            out[task.id] = (*out.get(task.id, ()), name)
     return out
 
 
