@@ -91,3 +91,17 @@ def test_a_wrong_path_stops_the_build_with_a_message_not_a_traceback(tmp_path, s
     assert result.returncode != 0
     assert words in output and "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_docs_folder_that_is_a_link_elsewhere_builds_with_edit_links_to_docs(tmp_path):
+    """A fork may keep its hand-written pages elsewhere and link docs/ to them: the build goes on, and the
+    edit links still name docs/ in the repository, as the link's name says."""
+    project = copy_project(tmp_path / "project", XA_MAU)
+    elsewhere = tmp_path / "pages"
+    (project / "docs").rename(elsewhere)
+    (project / "docs").symlink_to(elsewhere, target_is_directory=True)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    site = BuiltSite(tmp_path / "site", project)
+    edit = site.tree("gioi-thieu/").xpath("//a[contains(@class,'md-content__button')]/@href")
+    assert edit and edit[0].endswith("/docs/gioi-thieu.md"), edit

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     if not updates_path.exists():
         log.info(f"Chưa có thư mục báo cáo tiến độ {settings.updates}: trang chưa có báo cáo nào.")
     if config.repo_url:  # hand-written pages' edit links follow the same branch as the generated pages'
-        docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        docs = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # as written: docs/ may be a link
         config.edit_uri = f"edit/{settings.branch}/{docs}/"
     loaded = load_plan(plan_path, display=settings.plan)
     today = reference_date(root)
