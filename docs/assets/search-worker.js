@@ -32,6 +32,8 @@ var ids = new Map();  // folded word -> id
 var forms = [];       // [form, id], sorted by form: every word, and every dotted word without its dots
 var posting = [];     // id -> array of page numbers holding the word
 var titleBoost = 1000;
+var MARKED = 100;     // results whose words are marked: the reader sees ten at a time, and marking
+                      // every one of a thousand results of "tin dung" took longer than finding them
 
 function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -191,17 +193,17 @@ function search(query) {
   found.sort(function (a, b) { return b.together - a.together || b.score - a.score; });
 
   var groups = new Map(); // page address -> results, best first
-  found.forEach(function (hit) {
+  found.forEach(function (hit, rank) {
     var page = pages[hit.n];
-    var hits = typed.map(function () { return false; });
-    var doc = {
-      location: page.doc.location,
-      title: mark(page.doc.title || "", terms, hits),
-      text: mark(page.doc.text || "", terms, hits),
-      score: hit.score,
-      terms: {}
-    };
-    typed.forEach(function (word, i) { doc.terms[word] = hits[i]; });
+    var doc = { location: page.doc.location, title: page.doc.title || "", text: page.doc.text || "", score: hit.score, terms: {} };
+    if (rank < MARKED) {
+      var hits = typed.map(function () { return false; });
+      doc.title = mark(doc.title, terms, hits);
+      doc.text = mark(doc.text, terms, hits);
+      typed.forEach(function (word, i) { doc.terms[word] = hits[i]; });
+    } else {
+      typed.forEach(function (word) { doc.terms[word] = true; }); // every result holds every word
+    }
     if (!groups.has(page.base)) groups.set(page.base, []);
     groups.get(page.base).push(doc);
   });
