@@ -8,6 +8,8 @@ to people or what the licence says.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -94,3 +96,16 @@ def plan_name(meta: PlanMeta) -> str:
     when the site moves to another address."""
     return "-".join(ascii_words(f"{meta.topic} {meta.issuer}").split())
 
+
+def restamp_zip(data: bytes, day: dt.date) -> bytes:
+    """An Office file (a zip) with every entry dated on ``day``: openpyxl and python-docx date
+    entries with the clock, which would make two files of the same data differ."""
+    fixed = io.BytesIO()
+    when = (day.year, day.month, day.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return fixed.getvalue()

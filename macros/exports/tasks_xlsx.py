@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..plan.model import Plan
 from ..text import vn_date
-from .common import build_instant
+from .common import build_instant, restamp_zip
 from .rows import COLUMNS, HEADERS, UNIT_HEADERS, is_formula_like, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"
@@ -143,12 +143,4 @@ def _save(workbook: Workbook, reference_date: dt.date) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    fixed = io.BytesIO()
-    stamp = (reference_date.year, reference_date.month, reference_date.day, 0, 0, 0)
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return fixed.getvalue()
+    return restamp_zip(raw.getvalue(), reference_date)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from docx.shared import Mm, Pt
 
 from ...plan.model import Block
 from ...text import segments, vn_date
-from ..common import build_instant
+from ..common import build_instant, restamp_zip
 from ..rows import BULLET
 from .content import PeriodReport, ReportLine, TaskLine, inside_sentence
 from .layout import (
@@ -78,7 +77,7 @@ def report_docx(report: PeriodReport, stamp: dt.date) -> bytes:
     _properties(document, report, stamp)
     raw = io.BytesIO()
     document.save(raw)
-    return _restamp(raw.getvalue(), stamp)
+    return restamp_zip(raw.getvalue(), stamp)
 
 
 # ---------------------------------------------------------------- small writers
@@ -94,14 +93,7 @@ def _paragraph(
     size: float | None = None,
     centre: bool = False,
 ) -> Paragraph:
-    paragraph = where.add_paragraph()
-    if style is not None:
-        paragraph._p.style = STYLE_IDS[style]
-    if text:
-        _run(paragraph, text, bold=bold, italic=italic, size=size)
-    if centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return paragraph
+    return _fill(where.add_paragraph(), text, style=style, bold=bold, italic=italic, size=size, centre=centre)
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
@@ -132,7 +124,19 @@ def _first(
     centre: bool = False,
 ) -> Paragraph:
     """A cell comes with one empty paragraph: fill it rather than leave a blank line above the text."""
-    paragraph: Paragraph = cell.paragraphs[0]
+    return _fill(cell.paragraphs[0], text, style=style, bold=bold, italic=italic, size=size, centre=centre)
+
+
+def _fill(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    style: str | None,
+    bold: bool,
+    italic: bool,
+    size: float | None,
+    centre: bool,
+) -> Paragraph:
     if style is not None:
         paragraph._p.style = STYLE_IDS[style]
     if text:
@@ -372,17 +376,3 @@ PROPERTY_LIMIT = 255
 def _property(text: str) -> str:
     """A long plan title shortened to fit the file's properties; the document itself quotes it whole."""
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
-
-
-def _restamp(data: bytes, stamp: dt.date) -> bytes:
-    """Every zip entry dated on ``stamp``: python-docx dates them with the clock, which would make
-    two reports of the same data differ."""
-    fixed = io.BytesIO()
-    when = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return fixed.getvalue()
