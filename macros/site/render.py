@@ -54,19 +54,14 @@ def environment() -> Environment:
 
 
 def to_root(current: str) -> str:
-    """The way up from the page at ``current`` (a site-relative directory URL) to the site's root."""
+    """The way up from the page at ``current`` (a site-relative directory URL) to the site's root.
+
+    Every link is made up to the root and down again, never the shortest way,
+    so the site works under any base path and offline, and a link depends only
+    on how deep the page is: the card of a task is the same on every list of
+    that depth and is made once for all of them (:func:`_card_once`)."""
     folders = current.strip("/")
     return "../" * (folders.count("/") + 1) if folders else ""
-
-
-def relative(target: str, current: str) -> str:
-    """A link from the page at ``current`` to ``target`` (both site-relative
-    directory URLs, or a file's address), so the site works under any base path and offline.
-
-    Always up to the root and down again, never the shortest way: a link then
-    depends only on how deep the page is, so the card of a task is the same on
-    every list of that depth and is made once for all of them (:func:`_card_once`)."""
-    return to_root(current) + target or "./"
 
 
 def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> str:
@@ -75,8 +70,12 @@ def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> s
 
 
 def render_fragment(site: Site, name: str, current_url: str) -> str:
-    """A piece of a hand-written page (docs/*.md) drawn from the data, e.g. the legal bases."""
-    return _render(f"fragment_{name}.html", {}, site, current_url)
+    """A piece of a hand-written page (docs/*.md) drawn from the data, e.g. the legal bases.
+
+    It goes through Markdown with the page, so it is one block of HTML with no blank
+    line, which Markdown passes through untouched."""
+    html = _render(f"fragment_{name}.html", {}, site, current_url)
+    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def render_feed(context: FeedContext) -> str:
@@ -94,11 +93,9 @@ def _fields(context: object) -> dict[str, Any]:
 def _render(template_name: str, context: dict[str, Any], site: Site, current: str) -> str:
     template = environment().get_template(template_name)
     root = to_root(current)
-    html = template.render(
+    return template.render(
         context, meta=site.plan.plan, rel=lambda url: root + url or "./", card_once=_card_once(site, root)
     )
-    # One block of HTML with no blank line: Markdown passes it through untouched.
-    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 Caller = Callable[[], str]
