@@ -121,7 +121,7 @@ def measure(site: Path) -> SearchFigures:
             timed = list(asked.values())[:TIMED]
             warm = [page.evaluate(TYPE, query) for query in timed]
 
-            firsts = first_results(page, index, list(asked.values()))
+            firsts = first_results(page, site, list(asked.values()))
             browser.close()
     finally:
         server.shutdown()

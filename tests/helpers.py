@@ -318,18 +318,15 @@ def serve(directory: Path, prefix: str = "/") -> tuple[str, http.server.Threadin
 
 _SETUP, _QUERY = 0, 2  # Material's search worker message types
 
-_ASK_WORKER = """async ({index, queries, setup, query}) => {
+_ASK_WORKER = """async ({given, queries, setup, query}) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const worker = new Worker(new URL(config.search, new URL(config.base, location.href)));
   const ask = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
-  await ask({type: setup, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  const firsts = [];
-  for (const text of queries) {
-    const result = await ask({type: query, data: text});
-    firsts.push(result.data.items.length ? result.data.items[0][0].location.split("#")[0] : null);
-  }
+  await ask({type: setup, data: {config: given.config, docs: given.docs, options: {suggest: false}}});
+  const answers = [];
+  for (const text of queries) answers.push((await ask({type: query, data: text})).data.items);
   worker.terminate();
-  return firsts;
+  return answers;
 }"""
 
 
@@ -355,7 +352,17 @@ def phrase_of(task_words: list[str], elsewhere: str) -> str | None:
     return None
 
 
-def first_results(page: Any, index: dict[str, Any], queries: list[str]) -> list[str | None]:
-    """The page that comes first for each query, asked of the search worker that ``page`` (a page of the
-    built site) names in Material's configuration, started the way Material's bundle starts it."""
-    return page.evaluate(_ASK_WORKER, {"index": index, "queries": queries, "setup": _SETUP, "query": _QUERY})  # type: ignore[no-any-return]
+def worker_answers(page: Any, given: dict[str, Any], queries: list[str]) -> list[list[list[dict[str, Any]]]]:
+    """What the search worker that ``page`` (a page of the built site) names in Material's configuration answers
+    each query: result groups, each a list of documents. It is set up the way Material's bundle sets it up, with
+    ``given``: on the site, the index's configuration (search/search_config.json, which search-vi.js has the
+    bundle ask for), with which the worker downloads the index itself; or the whole index."""
+    return page.evaluate(_ASK_WORKER, {"given": given, "queries": queries, "setup": _SETUP, "query": _QUERY})  # type: ignore[no-any-return]
+
+
+def first_results(page: Any, site_root: Path, queries: list[str]) -> list[str | None]:
+    """The page that comes first for each query, asked as the site asks it (:func:`worker_answers`)."""
+    from macros.site import urls
+
+    given = json.loads((site_root / urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
+    return [groups[0][0]["location"].split("#")[0] if groups else None for groups in worker_answers(page, given, queries)]

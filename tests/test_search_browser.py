@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import random
 import unicodedata
 
 import pytest
 
+from helpers import search_words, worker_answers
 from macros.site import urls
 
 pytestmark = pytest.mark.browser
@@ -103,13 +106,38 @@ def test_no_page_asks_another_host_for_anything(browser, base_url):
 
 
 def test_the_index_is_downloaded_only_when_search_is_opened(page, base_url):
-    """A citizen reading a page on a phone does not pay for the whole plan's search index."""
+    """A citizen reading a page on a phone does not pay for the whole plan's search index; opening search
+    downloads it once, in the search worker, while the page itself reads only the index's configuration."""
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(base_url + urls.task("II.1.a"))
     page.wait_for_load_state("networkidle")
-    assert not [u for u in asked if u.endswith(urls.SEARCH_INDEX)], "index fetched before search was opened"
-    page.locator("input[data-md-component=search-query]").click()
-    page.wait_for_function(f"() => performance.getEntriesByType('resource').some(e => e.name.endsWith('{urls.SEARCH_INDEX}'))")
+    assert not [u for u in asked if u.endswith((urls.SEARCH_INDEX, urls.SEARCH_CONFIG))], "index fetched before search was opened"
+    with page.expect_request(lambda request: request.url.endswith(urls.SEARCH_INDEX)):
+        page.locator("input[data-md-component=search-query]").click()
     page.keyboard.type("tram y te")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    on_the_page = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    assert [u for u in on_the_page if u.endswith(urls.SEARCH_CONFIG)] and not [u for u in on_the_page if u.endswith(urls.SEARCH_INDEX)]
+    assert [u for u in asked if u.endswith(urls.SEARCH_INDEX)] == [base_url + urls.SEARCH_INDEX]
+
+
+def test_the_worker_answers_the_same_with_the_index_it_downloads_and_folds_as_with_the_index_given(page, base_url, site):
+    """On the site the worker folds the index while it downloads (docs/assets/search-worker.js); given the whole
+    index, as Material would give it, it folds each page's text after. Every word of the index, and the start of
+    each, typed with and without diacritics, alone and in pairs, find the same pages in the same order, marked alike."""
+    index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    configuration = json.loads(site.path(urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
+    assert configuration["docs"] == [] and configuration["config"]["fields"] == index["config"]["fields"]
+    raw = sorted({word for doc in index["docs"] for word in (doc["title"] + " " + doc["text"]).split()})
+    folded = sorted({word for doc in index["docs"] for word in search_words(doc["title"] + " " + doc["text"]) if word != "|"})
+    pick = random.Random(7)
+    queries = raw + [word[: max(1, len(word) // 2)] for word in folded] + [
+        f"{a} {b}" for a, b in zip(pick.sample(folded, 200), pick.sample(folded, 200), strict=True)] + ["v8", "ii1a", "II.1.a", "("]
+    page.goto(base_url)
+    downloaded = worker_answers(page, configuration, queries)
+    given = worker_answers(page, index, queries)
+    starts = downloaded[len(raw):len(raw) + len(folded)]
+    assert all(starts), [word for word, groups in zip(folded, starts, strict=True) if not groups][:10]
+    differ = [query for query, one, other in zip(queries, downloaded, given, strict=True) if one != other]
+    assert not differ, differ[:10]

@@ -118,3 +118,15 @@ def test_each_task_s_words_are_indexed_on_its_own_page_only(site, plan):
         words = " ".join(without_emphasis(block if isinstance(block, str) else block.items[0]).split()[:6])
         pages = {doc["location"].split("#")[0] for doc in index["docs"] if words in " ".join(doc["text"].split())}
         assert pages == {urls.task(task.id)}, (task.id, words, pages)
+
+
+def test_the_bundle_gets_the_index_s_configuration_and_the_worker_the_index(site):
+    """search-vi.js has the bundle ask for search_config.json in place of the index: no page of the plan, the address of
+    the index relative to the worker, which downloads it, and the settings Material's highlighting reads."""
+    given = json.loads(site.path(urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
+    index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert given["docs"] == [] and index["docs"]
+    assert {k: v for k, v in given["config"].items() if k != "index"} == index["config"]
+    worker = site.root / urls.SEARCH_WORKER
+    assert worker.is_file() and (worker.parent / given["config"]["index"]).resolve() == site.path(urls.SEARCH_INDEX).resolve()
+    assert urls.SEARCH_CONFIG.rsplit("/", 1)[1] in asset(site, "assets/search-vi.js")

@@ -3,7 +3,8 @@
 For each task, four words that stand together in its text and nowhere else on
 the site are typed without diacritics; the task's own page must come first.
 The queries go to the search worker the page names (docs/assets/search-worker.js),
-started the way Material's bundle starts it, with the built index."""
+started the way Material's bundle starts it on the site: given the index's configuration, the
+worker downloads the built index itself."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def test_four_words_found_in_one_task_only_bring_that_task_first(any_site, brows
     page = browser.new_page()
     try:
         page.goto(base)
-        firsts = first_results(page, index, list(queries.values()))
+        firsts = first_results(page, site.root, list(queries.values()))
     finally:
         page.close()
         server.shutdown()

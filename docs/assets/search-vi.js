@@ -5,9 +5,13 @@
  *   (search-worker.js, which folds diacritics and ranks words standing
  *   together first); this script names that worker in Material's
  *   configuration before Material's bundle reads it.
- * - The search index is downloaded only when the reader opens search: this
- *   script runs before the bundle (macros/mkdocs_glue/theme/main.html) and
- *   holds the bundle's request for search/search_index.json until then.
+ * - The search index is downloaded only when the reader opens search, and
+ *   by the worker, not by the page: this script runs before the bundle
+ *   (macros/mkdocs_glue/theme/main.html), holds the bundle's request for
+ *   search/search_index.json until then, and has it ask for
+ *   search/search_config.json instead, the index's configuration alone with
+ *   the index's address, which the worker then downloads and folds as it
+ *   arrives (at 5,000 tasks the page would parse and copy 3 MB first).
  * - Text typed or pasted decomposed (NFD) is composed in the box, and
  *   searching also runs on every `input` event (paste, input methods), not
  *   only on `keyup`.
@@ -34,8 +38,9 @@
     config.textContent = JSON.stringify(settings);
   }
 
-  /* Hold the bundle's request for the search index until the reader opens search. */
+  /* Hold the bundle's request for the search index until the reader opens search; it asks for the configuration only. */
   var INDEX = /\/search\/search_index\.json$/;
+  var CONFIG = "search_config.json";
   var wanted = false;
   var held = [];
   var open = XMLHttpRequest.prototype.open;
@@ -47,7 +52,9 @@
     var path = String(url).split(/[?#]/)[0];
     this.khIndex = INDEX.test(path);
     this.khUnused = SITEMAP.test(path);
-    return open.apply(this, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    if (this.khIndex) args[1] = new URL(CONFIG, new URL(path, location.href)).href;
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     if (this.khUnused) return undefined;

@@ -2,12 +2,15 @@
  * The site's search, run by Material's search box in place of Material's
  * lunr worker (docs/assets/search-vi.js points Material at this file).
  *
- * It speaks Material's worker messages: SETUP with the index
- * (search/search_index.json: each page's location, title and text, made from
- * the plan by macros/site/search.py) is answered READY; a QUERY string is
- * answered with a RESULT, pages grouped with their matching sections, title
- * and text marked. Why not lunr: lunr took five seconds to index a plan of
- * 5,000 tasks in the browser; this takes a fraction of one, in a few MB.
+ * It speaks Material's worker messages: SETUP is answered READY; a QUERY
+ * string is answered with a RESULT, pages grouped with their matching
+ * sections, title and text marked. The index (search/search_index.json: each
+ * page's location, title and text, made from the plan by
+ * macros/site/search.py) comes with SETUP or, when SETUP brings only the
+ * index's configuration with the address of the index in it, this worker
+ * downloads and reads the index itself, so that the page neither parses nor
+ * copies megabytes of text. Why not lunr: lunr took five seconds to index a
+ * plan of 5,000 tasks in the browser.
  *
  * How a query is read:
  * - words are compared folded: lowercase, without diacritics, đ as d (the
@@ -20,207 +23,320 @@
  *   even when a unit's name holds three of them; among equals, a word in the
  *   title weighs like a thousand in the text (Material's default), rare words
  *   weigh more than common ones, and a whole word more than its beginning.
+ *
+ * How the first results come soon after search is opened (3 MB of index at
+ * 5,000 tasks): the index is folded, one character at a time through a
+ * table, while it downloads, and setup only joins every page's folded title
+ * and text into one string, the haystack. A query word's pages are found by
+ * looking for it in the haystack (and kept: typing "tin d", "tin du"… looks
+ * for "tin" once); only the pages holding every word are ranked, reading the
+ * haystack around each word found, and only the first hundred results are
+ * cut into words to be marked. Everything is inside one function, whose
+ * variables V8 reads in a loop several times faster than a worker's globals
+ * (folding the index took four times as long with globals).
  */
-"use strict";
+(function () {
+  "use strict";
 
-var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var TOKEN = /<[^>]*>|&[#\w]+;|[^\s\-<&]+/g; // tags and entities break a run of words; "-" separates words
-var BREAK = -1;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var TOKEN = /<[^>]*>|&[#\w]+;|[^\s\-<&]+/g; // tags and entities break a run of words; "-" separates words
+  var APART = /<[^>]*>|&[#\w]+;/g;             // tags and entities: a mark in the haystack, between words that do not stand together
+  var SEPARATORS = /[\-<&]/g;                  // what parts words without breaking a run
 
-var pages = [];       // {doc, title: Int32Array, text: Int32Array (made when first needed), boost, base}
-var ids = new Map();  // folded word -> id
-var forms = [];       // [form, id], sorted by form: every word, and every dotted word without its dots
-var posting = [];     // id -> array of page numbers holding the word
-var titleBoost = 1000;
-var MARKED = 100;     // results whose words are marked: the reader sees ten at a time, and marking
-                      // every one of a thousand results of "tin dung" took longer than finding them
+  var pages = [];           // {doc, boost, base}
+  var haystack = "";        // every page's title and text, folded; field f (page f >> 1, title when even) begins at starts[f]
+  var starts = [];
+  var dotted = [];          // each word with dots: {bare: without them, word, field, at: where it starts}
+  var dottedIn = [];        // field -> its words with dots
+  var pagesOf = new Map();  // query word -> Set of the pages holding a word that starts with it
+  var titleBoost = 1000;
+  var MARKED = 100;         // results whose words are marked: the reader sees ten at a time, and marking
+                            // every one of a thousand results of "tin dung" took longer than finding them
 
-function fold(text) {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
-
-function trim(word) {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-}
-
-var folded = new Map(); // raw token -> folded, trimmed word ("" for punctuation)
-function wordOf(token) {
-  var w = folded.get(token);
-  if (w === undefined) { w = trim(fold(token)); folded.set(token, w); }
-  return w;
-}
-
-function idOf(word) {
-  var id = ids.get(word);
-  if (id === undefined) {
-    id = posting.length;
-    ids.set(word, id);
-    posting.push([]);
-    forms.push([word, id]);
-    if (word.indexOf(".") !== -1) forms.push([word.replace(/\./g, ""), id]);
+  /* The fold of one character, the same as macros/text.py: its decomposition without marks, đ as d, lowercase. */
+  function foldChar(c) {
+    return c.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
-  return id;
-}
 
-var tokenIds = new Map(); // raw token -> word id, or BREAK for tags, entities and punctuation
-function tokenId(token) {
-  var id = tokenIds.get(token);
-  if (id === undefined) {
-    var w = token.charAt(0) === "<" || token.charAt(0) === "&" ? "" : wordOf(token);
-    id = w ? idOf(w) : BREAK;
-    tokenIds.set(token, id);
+  /* Folding character by character through a table costs a tenth of folding megabytes with regular expressions. */
+  var UNKNOWN = 0xffff, DROPPED = 0xfffe, LONGER = 0xfffd;
+  var table = new Uint16Array(65536).fill(UNKNOWN);
+  var unsafeInJson = false; // a character folds to one that means something in JSON or in the index's HTML ("≮" to "<")
+  var longer = new Map(); // a character that folds to more than one (Hangul: its letters) -> its fold
+  function learn(code) {
+    if (code >= 0xd800 && code <= 0xdfff) return code; // half of a pair: kept as it is
+    var folded = foldChar(String.fromCharCode(code));
+    if (code >= 128 && /["\\<>&\-]/.test(folded)) unsafeInJson = true;
+    if (!folded.length) return DROPPED;
+    if (folded.length === 1 && folded.charCodeAt(0) < LONGER) return folded.charCodeAt(0);
+    longer.set(code, folded);
+    return LONGER;
   }
-  return id;
-}
-
-/* A field's words as ids, BREAK between words that do not stand together. */
-function words(html) {
-  var out = [];
-  var match;
-  TOKEN.lastIndex = 0;
-  while ((match = TOKEN.exec(html))) {
-    var id = tokenId(match[0]);
-    if (id !== BREAK) out.push(id);
-    else if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
-  }
-  return Int32Array.from(out);
-}
-
-/* Note the page in the posting list of each of its words. */
-function post(html, page) {
-  var tokens = html.match(TOKEN) || [];
-  for (var i = 0; i < tokens.length; i++) {
-    var id = tokenId(tokens[i]);
-    if (id === BREAK) continue;
-    var list = posting[id];
-    if (list[list.length - 1] !== page) list.push(page);
-  }
-}
-
-/* Setup only lists which pages hold which words; the order of a page's words, which ranking
-   reads, is made the first time a query finds the page, so the first results come sooner. */
-function setup(data) {
-  var fields = data.config && data.config.fields;
-  if (fields && fields.title && fields.title.boost) titleBoost = fields.title.boost;
-  data.docs.forEach(function (doc, n) {
-    post(doc.title || "", n);
-    post(doc.text || "", n);
-    pages.push({ doc: doc, title: null, text: null, boost: doc.boost || 1, base: doc.location.split("#")[0] });
-  });
-  forms.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-}
-
-function fieldsOf(page) {
-  if (page.title === null) {
-    page.title = words(page.doc.title || "");
-    page.text = words(page.doc.text || "");
-  }
-  return page;
-}
-
-/* The ids of every word that starts with ``prefix``, and the one equal to it. */
-function lookup(prefix) {
-  var lo = 0, hi = forms.length;
-  while (lo < hi) { var mid = (lo + hi) >> 1; if (forms[mid][0] < prefix) lo = mid + 1; else hi = mid; }
-  var matching = new Map(); // id -> 1 for the whole word, 0.5 for a beginning
-  for (var i = lo; i < forms.length && forms[i][0].lastIndexOf(prefix, 0) === 0; i++) {
-    var weight = forms[i][0] === prefix ? 1 : 0.5;
-    if ((matching.get(forms[i][1]) || 0) < weight) matching.set(forms[i][1], weight);
-  }
-  return matching;
-}
-
-function queryWords(query) {
-  return fold(query.normalize("NFC")).split(/[\s\-]+/).map(trim).filter(Boolean);
-}
-
-/* How a page's field holds the query: weighted counts per term, and the longest run of terms in order. */
-function scan(field, terms) {
-  var n = terms.length;
-  var counts = new Float64Array(n);
-  var runs = new Int32Array(n), next = new Int32Array(n); // runs[i]: length of the run of terms ending with term i here
-  var longest = 0;
-  for (var p = 0; p < field.length; p++) {
-    var id = field[p];
-    for (var i = 0; i < n; i++) {
-      var weight = id === BREAK ? 0 : terms[i].get(id) || 0;
-      if (weight) {
-        counts[i] += weight;
-        next[i] = i > 0 && runs[i - 1] ? runs[i - 1] + 1 : 1;
-        if (next[i] > longest) longest = next[i];
-      } else next[i] = 0;
+  var utf16 = new TextDecoder("utf-16le");
+  var codes = new Uint16Array(1024);
+  function fold(text) {
+    if (codes.length < text.length * 3) codes = new Uint16Array(text.length * 3);
+    var o = 0;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i), to = table[code];
+      if (to === UNKNOWN) to = table[code] = learn(code);
+      if (to < LONGER) codes[o++] = to;
+      else if (to === LONGER) {
+        var more = longer.get(code);
+        for (var k = 0; k < more.length; k++) codes[o++] = more.charCodeAt(k);
+      }
     }
-    var swap = runs; runs = next; next = swap;
+    return o < 64 ? String.fromCharCode.apply(null, codes.subarray(0, o)) : utf16.decode(codes.subarray(0, o));
   }
-  return { counts: counts, longest: longest };
-}
 
-function mark(html, terms, hits) {
-  TOKEN.lastIndex = 0;
-  return html.replace(TOKEN, function (token) {
-    if (token.charAt(0) === "<" || token.charAt(0) === "&") return token;
-    var id = ids.get(wordOf(token));
-    for (var i = 0; id !== undefined && i < terms.length; i++) {
-      if (terms[i].get(id)) { hits[i] = true; return "<mark>" + token + "</mark>"; }
+  function isAlnum(code) {
+    if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+  }
+
+  function isSpace(code) {
+    return code === 32 || code === 10 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
+  }
+
+  function trim(word) {
+    var first = word.charCodeAt(0), last = word.charCodeAt(word.length - 1);
+    if (first < 128 && last < 128 && isAlnum(first) && isAlnum(last)) return word;
+    return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  /* A raw token's word, folded and trimmed, kept: marking reads the same tokens again and again. */
+  var wordsOf = new Map();
+  function wordOf(token) {
+    var word = wordsOf.get(token);
+    if (word === undefined) { word = trim(fold(token)); wordsOf.set(token, word); }
+    return word;
+  }
+
+  /* One field's text as the haystack holds it: tags and entities as a lone mark, which is no word. */
+  function haystackOf(html, folded) {
+    return typeof folded === "string" ? folded.replace(APART, " \u0001 ").replace(SEPARATORS, " ")
+      : fold(html.replace(APART, " \u0001 ").replace(SEPARATORS, " "));
+  }
+
+  /* ``folded``, when given, is the same index folded as a whole while it was downloaded. */
+  function setup(data, folded) {
+    var fields = data.config && data.config.fields;
+    if (fields && fields.title && fields.title.boost) titleBoost = fields.title.boost;
+    var parts = [], length = 0;
+    data.docs.forEach(function (doc, n) {
+      pages.push({ doc: doc, boost: doc.boost || 1, base: doc.location.split("#")[0] });
+      var same = folded && folded.docs[n];
+      [[doc.title || "", same && (same.title || "")], [doc.text || "", same && (same.text || "")]].forEach(function (field) {
+        var part = haystackOf(field[0], field[1]) + "\n";
+        starts.push(length);
+        length += part.length;
+        parts.push(part);
+      });
+    });
+    starts.push(length);
+    haystack = parts.join("");
+    findDotted();
+    dotted.forEach(function (word) { (dottedIn[word.field] = dottedIn[word.field] || []).push(word); });
+  }
+
+  /* Words with a dot inside ("v.8", "ii.1.a"), so that "v8" finds them too. */
+  function findDotted() {
+    var field = 0;
+    for (var at = haystack.indexOf("."); at !== -1; at = haystack.indexOf(".", at + 1)) {
+      if (at === 0 || isSpace(haystack.charCodeAt(at + 1)) || isSpace(haystack.charCodeAt(at - 1))) continue;
+      var begin = at, end = at;
+      while (begin > 0 && !isSpace(haystack.charCodeAt(begin - 1))) begin--;
+      while (end < haystack.length && !isSpace(haystack.charCodeAt(end))) end++;
+      var token = haystack.slice(begin, end), word = trim(token);
+      while (starts[field + 1] <= begin) field++;
+      if (word.indexOf(".") !== -1) {
+        dotted.push({ bare: word.replace(/\./g, ""), word: word, field: field, at: begin + token.indexOf(word) });
+      }
+      at = end;
     }
-    return token;
-  });
-}
+  }
 
-function search(query) {
-  var typed = queryWords(query);
-  if (!typed.length) return { items: [] };
-  var terms = typed.map(lookup);
-  var df = terms.map(function (matching) {
-    var seen = new Set();
-    matching.forEach(function (_, id) { posting[id].forEach(function (n) { seen.add(n); }); });
-    return seen;
-  });
-  var smallest = df.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-  var found = [];
-  smallest.forEach(function (n) {
-    if (!df.every(function (set) { return set.has(n); })) return;
-    var page = fieldsOf(pages[n]);
-    var title = scan(page.title, terms), text = scan(page.text, terms);
-    var score = 0;
+  /* Whether ``term`` found at ``at`` begins a word: nothing but punctuation between it and a space. */
+  function startsWord(at) {
+    for (var p = at - 1; p >= 0; p--) {
+      var code = haystack.charCodeAt(p);
+      if (isSpace(code)) return true;
+      if (isAlnum(code)) return false;
+    }
+    return true;
+  }
+
+  /* The pages holding a word that starts with ``term`` (or, for a word with dots, whose dotless form does). */
+  function pagesHolding(term) {
+    var found = pagesOf.get(term);
+    if (found) return found;
+    found = new Set();
+    var field = 0;
+    for (var at = haystack.indexOf(term); at !== -1; at = haystack.indexOf(term, at + 1)) {
+      if (!startsWord(at)) continue;
+      while (starts[field + 1] <= at) field++;
+      var page = field >> 1;
+      found.add(page);
+      at = starts[2 * page + 2] - 1; // the rest of the page adds nothing: go on from the next one
+    }
+    for (var i = 0; i < dotted.length; i++) {
+      if (dotted[i].bare.lastIndexOf(term, 0) === 0) found.add(dotted[i].field >> 1);
+    }
+    pagesOf.set(term, found);
+    return found;
+  }
+
+  /* How well a word answers a query word: 1 whole, 0.5 as a beginning, 0 not at all. */
+  function weight(term, word) {
+    var bare = word.indexOf(".") === -1 ? word : word.replace(/\./g, "");
+    if (word === term || bare === term) return 1;
+    return word.lastIndexOf(term, 0) === 0 || bare.lastIndexOf(term, 0) === 0 ? 0.5 : 0;
+  }
+
+  /* Where the word after the one starting at ``at`` starts, or -1 if something that is no word comes between. */
+  function nextWord(at, end) {
+    while (at < end && !isSpace(haystack.charCodeAt(at))) at++;
+    while (at < end && isSpace(haystack.charCodeAt(at))) at++;
+    for (; at < end; at++) {
+      var code = haystack.charCodeAt(at);
+      if (isAlnum(code)) return at;
+      if (isSpace(code)) return -1;
+    }
+    return -1;
+  }
+
+  /* The words of field ``field`` that answer ``term``: where each starts, and its weight. */
+  function occurrences(term, field) {
+    var begin = starts[field], end = starts[field + 1];
+    var found = new Map();
+    for (var at = haystack.indexOf(term, begin); at !== -1 && at < end; at = haystack.indexOf(term, at + 1)) {
+      if (!startsWord(at)) continue;
+      var whole = true;
+      for (var p = at + term.length; p < end && !isSpace(haystack.charCodeAt(p)); p++) {
+        if (isAlnum(haystack.charCodeAt(p))) { whole = false; break; }
+      }
+      found.set(at, whole ? 1 : 0.5);
+    }
+    if (dottedIn[field]) {
+      dottedIn[field].forEach(function (word) {
+        var w = weight(term, word.word);
+        if (w > (found.get(word.at) || 0)) found.set(word.at, w);
+      });
+    }
+    return found;
+  }
+
+  /* How a page's field holds the query: weighted counts per term, and the longest run of terms in order. */
+  function scan(field, terms) {
+    var end = starts[field + 1];
+    var counts = new Float64Array(terms.length);
+    var longest = 0, after = null; // where the word after each word of the previous term starts -> run ending there
     for (var i = 0; i < terms.length; i++) {
-      var idf = Math.log(1 + pages.length / df[i].size);
-      var t = title.counts[i], x = text.counts[i];
-      score += idf * (titleBoost * t / (t + 1.2) + x / (x + 1.2));
+      var found = occurrences(terms[i], field), next = new Map();
+      found.forEach(function (w, at) {
+        counts[i] += w;
+        var run = 1 + ((after && after.get(at)) || 0);
+        if (run > longest) longest = run;
+        var following = nextWord(at, end);
+        if (following !== -1 && run > (next.get(following) || 0)) next.set(following, run);
+      });
+      after = next;
     }
-    found.push({ n: n, together: Math.max(title.longest, text.longest), score: score * page.boost });
-  });
-  found.sort(function (a, b) { return b.together - a.together || b.score - a.score; });
-
-  var groups = new Map(); // page address -> results, best first
-  found.forEach(function (hit, rank) {
-    var page = pages[hit.n];
-    var doc = { location: page.doc.location, title: page.doc.title || "", text: page.doc.text || "", score: hit.score, terms: {} };
-    if (rank < MARKED) {
-      var hits = typed.map(function () { return false; });
-      doc.title = mark(doc.title, terms, hits);
-      doc.text = mark(doc.text, terms, hits);
-      typed.forEach(function (word, i) { doc.terms[word] = hits[i]; });
-    } else {
-      typed.forEach(function (word) { doc.terms[word] = true; }); // every result holds every word
-    }
-    if (!groups.has(page.base)) groups.set(page.base, []);
-    groups.get(page.base).push(doc);
-  });
-  groups.forEach(function (group, base) { // Material shows each group under its page
-    if (group.some(function (doc) { return doc.location === base; })) return;
-    var article = pages.find(function (page) { return page.doc.location === base; });
-    if (article) group.unshift({ location: base, title: article.doc.title, text: "", score: 0, terms: {} });
-  });
-  return { items: Array.from(groups.values()) };
-}
-
-addEventListener("message", function (event) {
-  var message = event.data;
-  if (message.type === SETUP) {
-    setup(message.data);
-    postMessage({ type: READY });
-  } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: search(String(message.data)) });
+    return { counts: counts, longest: longest };
   }
-});
+
+  function queryWords(query) {
+    return fold(query.normalize("NFC")).split(/[\s\-]+/).map(trim).filter(Boolean);
+  }
+
+  function mark(html, terms, hits) {
+    TOKEN.lastIndex = 0;
+    return html.replace(TOKEN, function (token) {
+      if (token.charAt(0) === "<" || token.charAt(0) === "&") return token;
+      var word = wordOf(token);
+      for (var i = 0; word && i < terms.length; i++) {
+        if (weight(terms[i], word)) { hits[i] = true; return "<mark>" + token + "</mark>"; }
+      }
+      return token;
+    });
+  }
+
+  function search(query) {
+    var typed = queryWords(query);
+    if (!typed.length) return { items: [] };
+    var df = typed.map(pagesHolding);
+    var smallest = df.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+    var found = [];
+    smallest.forEach(function (n) {
+      if (!df.every(function (set) { return set.has(n); })) return;
+      var page = pages[n];
+      var title = scan(2 * n, typed), text = scan(2 * n + 1, typed);
+      var score = 0;
+      for (var i = 0; i < typed.length; i++) {
+        var idf = Math.log(1 + pages.length / df[i].size);
+        var t = title.counts[i], x = text.counts[i];
+        score += idf * (titleBoost * t / (t + 1.2) + x / (x + 1.2));
+      }
+      found.push({ n: n, together: Math.max(title.longest, text.longest), score: score * page.boost });
+    });
+    found.sort(function (a, b) { return b.together - a.together || b.score - a.score || a.n - b.n; });
+
+    var groups = new Map(); // page address -> results, best first
+    found.forEach(function (hit, rank) {
+      var page = pages[hit.n];
+      var doc = { location: page.doc.location, title: page.doc.title || "", text: page.doc.text || "", score: hit.score, terms: {} };
+      if (rank < MARKED) {
+        var hits = typed.map(function () { return false; });
+        doc.title = mark(doc.title, typed, hits);
+        doc.text = mark(doc.text, typed, hits);
+        typed.forEach(function (word, i) { doc.terms[word] = hits[i]; });
+      } else {
+        typed.forEach(function (word) { doc.terms[word] = true; }); // every result holds every word
+      }
+      if (!groups.has(page.base)) groups.set(page.base, []);
+      groups.get(page.base).push(doc);
+    });
+    groups.forEach(function (group, base) { // Material shows each group under its page
+      if (group.some(function (doc) { return doc.location === base; })) return;
+      var article = pages.find(function (page) { return page.doc.location === base; });
+      if (article) group.unshift({ location: base, title: article.doc.title, text: "", score: 0, terms: {} });
+    });
+    return { items: Array.from(groups.values()) };
+  }
+
+  /* The index at the address its configuration names, relative to this script (the worker does not know
+     where the site starts), folded as it arrives: folding 3 MB takes as long as downloading it here. */
+  function download(config) {
+    return fetch(new URL(config.index, self.location.href)).then(function (response) {
+      if (!response.ok) throw new Error("search index: HTTP " + response.status);
+      var reader = response.body.getReader(), decoder = new TextDecoder();
+      var raw = [], folded = [];
+      function add(text) { raw.push(text); folded.push(fold(text)); }
+      function more() {
+        return reader.read().then(function (chunk) {
+          if (!chunk.done) { add(decoder.decode(chunk.value, { stream: true })); return more(); }
+          add(decoder.decode());
+          var index = JSON.parse(raw.join("")), same = unsafeInJson ? null : JSON.parse(folded.join(""));
+          return { index: index, folded: same && same.docs && same.docs.length === index.docs.length ? same : null };
+        });
+      }
+      return more();
+    });
+  }
+
+  addEventListener("message", function (event) {
+    var message = event.data;
+    if (message.type === SETUP) {
+      var data = message.data;
+      var index = data.config && data.config.index && !data.docs.length ? download(data.config) : Promise.resolve({ index: data });
+      index.then(function (got) {
+        setup(got.index, got.folded);
+        postMessage({ type: READY });
+      }, function (error) {
+        console.error("search index not loaded:", error); // Material goes on showing that search is starting
+      });
+    } else if (message.type === QUERY) {
+      postMessage({ type: RESULT, data: search(String(message.data)) });
+    }
+  });
+})();

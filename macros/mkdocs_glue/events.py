@@ -35,7 +35,7 @@ from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
-from ..site.search import merge_index, search_entries
+from ..site.search import configuration_only, merge_index, search_entries
 from ..site.settings import CONFIG_FILE, read_settings
 from .markup import valid_markup
 
@@ -199,6 +199,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index_path.exists():
         index = merge_index(json.loads(index_path.read_text(encoding="utf-8")), search_entries(site))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (out / urls.SEARCH_CONFIG).write_text(json.dumps(configuration_only(index), ensure_ascii=False), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

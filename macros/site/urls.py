@@ -38,6 +38,10 @@ ABOUT = "gioi-thieu/"
 GUIDE = "huong-dan/"
 FEED = "feed.xml"
 SEARCH_INDEX = "search/search_index.json"
+SEARCH_CONFIG = "search/search_config.json"
+"""The index's configuration alone: what Material's bundle downloads (docs/assets/search-vi.js asks for it in place
+of the index), while the site's search worker downloads the index itself."""
+SEARCH_WORKER = "assets/search-worker.js"
 
 DUE_SCHEDULE = "co-thoi-han"
 """The schedule page that lists every task with a due date (made from the due dates, not a registry entry)."""
