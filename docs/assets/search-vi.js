@@ -10,8 +10,8 @@
  *   (macros/mkdocs_glue/theme/main.html), holds the bundle's request for
  *   search/search_index.json until then, and has it ask for
  *   search/search_config.json instead, the index's configuration alone with
- *   the index's address, which the worker then downloads and folds as it
- *   arrives (at 5,000 tasks the page would parse and copy 3 MB first).
+ *   the index's address, which the worker then downloads itself (at 5,000
+ *   tasks the page would otherwise parse 3 MB and copy it into the worker).
  * - Text typed or pasted decomposed (NFD) is composed in the box, and
  *   searching also runs on every `input` event (paste, input methods), not
  *   only on `keyup`.

@@ -25,15 +25,14 @@
  *   weigh more than common ones, and a whole word more than its beginning.
  *
  * How the first results come soon after search is opened (3 MB of index at
- * 5,000 tasks): the index is folded, one character at a time through a
- * table, while it downloads, and setup only joins every page's folded title
- * and text into one string, the haystack. A query word's pages are found by
- * looking for it in the haystack (and kept: typing "tin d", "tin du"… looks
- * for "tin" once); only the pages holding every word are ranked, reading the
- * haystack around each word found, and only the first hundred results are
- * cut into words to be marked. Everything is inside one function, whose
- * variables V8 reads in a loop several times faster than a worker's globals
- * (folding the index took four times as long with globals).
+ * 5,000 tasks): setup only folds every page's title and text, one character
+ * at a time through a table, into one string, the haystack. A query word's
+ * pages are found by looking for it in the haystack (and kept: typing
+ * "tin d", "tin du"… looks for "tin" once); only the pages holding every
+ * word are ranked, reading the haystack around each word found, and only the
+ * first hundred results are cut into words to be marked. Everything is
+ * inside one function, whose variables V8 reads in a loop several times
+ * faster than a worker's globals.
  */
 (function () {
   "use strict";
@@ -61,12 +60,10 @@
   /* Folding character by character through a table costs a tenth of folding megabytes with regular expressions. */
   var UNKNOWN = 0xffff, DROPPED = 0xfffe, LONGER = 0xfffd;
   var table = new Uint16Array(65536).fill(UNKNOWN);
-  var unsafeInJson = false; // a character folds to one that means something in JSON or in the index's HTML ("≮" to "<")
   var longer = new Map(); // a character that folds to more than one (Hangul: its letters) -> its fold
   function learn(code) {
     if (code >= 0xd800 && code <= 0xdfff) return code; // half of a pair: kept as it is
     var folded = foldChar(String.fromCharCode(code));
-    if (code >= 128 && /["\\<>&\-]/.test(folded)) unsafeInJson = true;
     if (!folded.length) return DROPPED;
     if (folded.length === 1 && folded.charCodeAt(0) < LONGER) return folded.charCodeAt(0);
     longer.set(code, folded);
@@ -113,21 +110,18 @@
   }
 
   /* One field's text as the haystack holds it: tags and entities as a lone mark, which is no word. */
-  function haystackOf(html, folded) {
-    return typeof folded === "string" ? folded.replace(APART, " \u0001 ").replace(SEPARATORS, " ")
-      : fold(html.replace(APART, " \u0001 ").replace(SEPARATORS, " "));
+  function haystackOf(html) {
+    return fold(html.replace(APART, " \u0001 ").replace(SEPARATORS, " "));
   }
 
-  /* ``folded``, when given, is the same index folded as a whole while it was downloaded. */
-  function setup(data, folded) {
+  function setup(data) {
     var fields = data.config && data.config.fields;
     if (fields && fields.title && fields.title.boost) titleBoost = fields.title.boost;
     var parts = [], length = 0;
-    data.docs.forEach(function (doc, n) {
+    data.docs.forEach(function (doc) {
       pages.push({ doc: doc, boost: doc.boost || 1, base: doc.location.split("#")[0] });
-      var same = folded && folded.docs[n];
-      [[doc.title || "", same && (same.title || "")], [doc.text || "", same && (same.text || "")]].forEach(function (field) {
-        var part = haystackOf(field[0], field[1]) + "\n";
+      [doc.title || "", doc.text || ""].forEach(function (html) {
+        var part = haystackOf(html) + "\n";
         starts.push(length);
         length += part.length;
         parts.push(part);
@@ -304,23 +298,11 @@
     return { items: Array.from(groups.values()) };
   }
 
-  /* The index at the address its configuration names, relative to this script (the worker does not know
-     where the site starts), folded as it arrives: folding 3 MB takes as long as downloading it here. */
+  /* The index at the address its configuration names, relative to this script: the worker does not know where the site starts. */
   function download(config) {
     return fetch(new URL(config.index, self.location.href)).then(function (response) {
       if (!response.ok) throw new Error("search index: HTTP " + response.status);
-      var reader = response.body.getReader(), decoder = new TextDecoder();
-      var raw = [], folded = [];
-      function add(text) { raw.push(text); folded.push(fold(text)); }
-      function more() {
-        return reader.read().then(function (chunk) {
-          if (!chunk.done) { add(decoder.decode(chunk.value, { stream: true })); return more(); }
-          add(decoder.decode());
-          var index = JSON.parse(raw.join("")), same = unsafeInJson ? null : JSON.parse(folded.join(""));
-          return { index: index, folded: same && same.docs && same.docs.length === index.docs.length ? same : null };
-        });
-      }
-      return more();
+      return response.json();
     });
   }
 
@@ -328,9 +310,9 @@
     var message = event.data;
     if (message.type === SETUP) {
       var data = message.data;
-      var index = data.config && data.config.index && !data.docs.length ? download(data.config) : Promise.resolve({ index: data });
-      index.then(function (got) {
-        setup(got.index, got.folded);
+      var index = data.config && data.config.index && !data.docs.length ? download(data.config) : Promise.resolve(data);
+      index.then(function (whole) {
+        setup(whole);
         postMessage({ type: READY });
       }, function (error) {
         console.error("search index not loaded:", error); // Material goes on showing that search is starting

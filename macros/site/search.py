@@ -64,7 +64,7 @@ def configuration_only(index: dict[str, Any]) -> dict[str, Any]:
 
     Material's bundle parses whatever it downloads on the page's main thread and copies it into the
     worker: 3 MB at 5,000 tasks, a tenth of a second before the worker could even begin. Given this
-    instead, the worker downloads the index itself and folds it while it arrives.
+    instead, the worker downloads the index itself.
     """
     config = {**index["config"], "index": posixpath.relpath(urls.SEARCH_INDEX, posixpath.dirname(urls.SEARCH_WORKER))}
     return {"config": config, "docs": []}
