@@ -228,7 +228,7 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         times.append(f"| {r.tasks} | {r.reports} | {r.pages} | {r.runs} | {p:.1f} | {p * 1000 / r.pages:.1f} | {f:.1f} "
                      f"| {p / f:.1f}× | {r.project.rss_kb / 1024:.0f} | {r.floor.rss_kb / 1024:.0f} |")
         sizes.append(f"| {r.tasks} | {r.text_bytes / 1e6:.2f} | {mb(r.project_size)} | {mb(r.floor_size)} | {mb(r.index_size)} "
-                     f"| {mb(r.floor_index_size)} | {r.index_size / r.text_bytes:.1f}× | {page(r.largest[0])} "
+                     f"| {mb(r.floor_index_size)} | {r.index_size / r.text_bytes:.2f}× | {page(r.largest[0])} "
                      f"| {page(r.largest_outside_print)} |")
     finding = [
         "| nhiệm vụ | trang chủ: yêu cầu | trang chủ: KB nén | máy chủ khác | chỉ mục tải khi mở trang | chỉ mục (MB) "

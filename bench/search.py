@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from helpers import CHROMIUM_ARGS, chromium_path, first_results, phrase_of, search_words, serve  # noqa: E402
+from helpers import CHROMIUM_ARGS, chromium_path, first_results, phrase_of, search_documents, search_words, serve  # noqa: E402
 from macros.site import urls  # noqa: E402
 
 SAMPLE = 300  # tasks whose phrase is asked, spread over the plan
@@ -81,15 +81,15 @@ def local_file(site: Path, url: str) -> Path:
     return site / path / "index.html" if path == "" or path.endswith("/") else site / path
 
 
-def phrases(index: dict, sample: int) -> dict[str, str]:
+def phrases(docs: list[dict], sample: int) -> dict[str, str]:
     """A unique four-word phrase for up to ``sample`` task pages, spread evenly over the plan."""
-    texts = {doc["location"]: " " + " ".join(search_words(doc["title"] + " " + doc["text"])) + " " for doc in index["docs"]}
+    texts = {doc["location"]: " " + " ".join(search_words(doc["title"] + " " + doc["text"])) + " " for doc in docs}
     tasks = [loc for loc in texts if loc.startswith(urls.ALL_TASKS) and loc != urls.ALL_TASKS]
     chosen = tasks if len(tasks) <= sample else sorted(random.Random(1).sample(tasks, sample), key=tasks.index)
     whole = "|".join(texts.values())
     out = {}
     for own in chosen:
-        own_words = search_words(next(d["text"] for d in index["docs"] if d["location"] == own))
+        own_words = search_words(next(d["text"] for d in docs if d["location"] == own))
         elsewhere = whole.replace(texts[own], "|", 1)
         phrase = phrase_of(own_words, elsewhere)
         if phrase:
@@ -101,8 +101,7 @@ def measure(site: Path) -> SearchFigures:
     from playwright.sync_api import sync_playwright
 
     index_path = site / urls.SEARCH_INDEX
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    asked = phrases(index, SAMPLE)
+    asked = phrases(search_documents(index_path), SAMPLE)
     base, server = serve(site)
     host = urlparse(base).netloc
     try:

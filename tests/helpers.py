@@ -352,6 +352,13 @@ def phrase_of(task_words: list[str], elsewhere: str) -> str | None:
     return None
 
 
+def search_documents(index_file: Path) -> list[dict[str, Any]]:
+    """The documents of the site's search index (macros/site/search.py writes each as a list) as Material names
+    their fields: location, title, text and boost."""
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    return [dict(zip(("location", "title", "text", "boost"), [*doc, 1.0][:4], strict=True)) for doc in docs]
+
+
 def worker_answers(page: Any, given: dict[str, Any], queries: list[str]) -> list[list[list[dict[str, Any]]]]:
     """What the search worker that ``page`` (a page of the built site) names in Material's configuration answers
     each query: result groups, each a list of documents. It is set up the way Material's bundle sets it up, with

@@ -5,13 +5,14 @@ instead of search quietly falling back to Material's own worker, which cannot fo
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, search_documents
 from macros.site import urls
 from macros.text import without_emphasis
 
@@ -86,19 +87,19 @@ def test_markup_the_script_looks_for(site):
 
 def test_aggregate_pages_are_not_in_the_index_and_text_is_held_once(site, plan):
     index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    docs = search_documents(site.path(urls.SEARCH_INDEX))
+    locations = {d["location"].split("#")[0] for d in docs}
     assert urls.ALL_TASKS not in locations and urls.LOOKUP not in locations and urls.PRINT not in locations
     assert urls.task("II.1.a") in locations and urls.unit("tram-y-te") in locations
     assert set(index["config"]["fields"]) == {"title", "text", "tags"}, "folded copies are made in the browser"
     unit = plan.unit_by_id["tai-chinh"]
-    doc = next(d for d in index["docs"] if d["location"] == urls.unit("tai-chinh"))
+    doc = next(d for d in docs if d["location"] == urls.unit("tai-chinh"))
     assert doc["title"] == unit.name and unit.short in doc["text"]
 
 
 def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
     """A task's units, kinds and schedules are separate names: a preview must not glue them ("Tờ trìnhBáo cáo")."""
-    index = json.loads((site.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in index["docs"]}
+    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in search_documents(site.root / urls.SEARCH_INDEX)}
     checked = 0
     for task in plan.leaf_tasks:
         names = [plan.kind_by_id[k].name for k in task.deliverable.kinds] + [plan.unit_by_id[u].name for u in task.lead.units]
@@ -112,11 +113,11 @@ def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
 
 def test_each_task_s_words_are_indexed_on_its_own_page_only(site, plan):
     """Lists of tasks (sections, units, kinds, schedules) are found by their titles; a task's words lead to the task."""
-    index = json.loads((site.root / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
+    docs = search_documents(site.root / urls.SEARCH_INDEX)
     for task in plan.leaf_tasks:
         block = task.content[0]
         words = " ".join(without_emphasis(block if isinstance(block, str) else block.items[0]).split()[:6])
-        pages = {doc["location"].split("#")[0] for doc in index["docs"] if words in " ".join(doc["text"].split())}
+        pages = {doc["location"].split("#")[0] for doc in docs if words in " ".join(doc["text"].split())}
         assert pages == {urls.task(task.id)}, (task.id, words, pages)
 
 
@@ -130,3 +131,22 @@ def test_the_bundle_gets_the_index_s_configuration_and_the_worker_the_index(site
     worker = site.root / urls.SEARCH_WORKER
     assert worker.is_file() and (worker.parent / given["config"]["index"]).resolve() == site.path(urls.SEARCH_INDEX).resolve()
     assert urls.SEARCH_CONFIG.rsplit("/", 1)[1] in asset(site, "assets/search-vi.js")
+
+
+def test_a_task_is_found_by_every_unit_and_kind_it_names_spelled_once(site, plan):
+    """A task's entry holds its cells as written and then the names its cells link to but do not spell out, in any
+    case: a cell that says "tờ trình" already leads to the task by "Tờ trình", the kind's name, which is not added."""
+    docs = {d["location"]: html.unescape(d["text"]).casefold() for d in search_documents(site.path(urls.SEARCH_INDEX))}
+    added = 0
+    for task in plan.leaf_tasks:
+        entry = docs[urls.task(task.id)]
+        written = " ".join([task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]).casefold()
+        names = [plan.unit_by_id[u].name for u in [*task.lead.units, *task.coordinating.units]]
+        names += [plan.kind_by_id[k].name for k in task.deliverable.kinds]
+        after_cells = entry.rsplit(" ".join(task.schedule.text.split()).casefold(), 1)[-1]  # the names added, if any
+        for name in map(str.casefold, names):
+            assert name in entry, (task.id, name)
+            appended = f" · {name} · " in f"{after_cells} · "
+            assert appended != (name in written), (task.id, name)
+            added += appended
+    assert added, "no task of the fixture links to a name its cells do not spell out"

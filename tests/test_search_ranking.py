@@ -8,11 +8,9 @@ worker downloads the built index itself."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from helpers import first_results, phrase_of, search_words, serve
+from helpers import first_results, phrase_of, search_documents, search_words, serve
 from macros.site import urls
 
 pytestmark = pytest.mark.browser
@@ -20,13 +18,13 @@ pytestmark = pytest.mark.browser
 
 def test_four_words_found_in_one_task_only_bring_that_task_first(any_site, browser):
     plan, site = any_site
-    index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    texts = {doc["location"]: " " + " ".join(search_words(doc["title"] + " " + doc["text"])) + " " for doc in index["docs"]}
+    docs = search_documents(site.path(urls.SEARCH_INDEX))
+    texts = {doc["location"]: " " + " ".join(search_words(doc["title"] + " " + doc["text"])) + " " for doc in docs}
     queries: dict[str, str] = {}
     for task in plan.leaf_tasks:
         own = urls.task(task.id)
         elsewhere = "|".join(text for location, text in texts.items() if location != own)
-        phrase = phrase_of(search_words(next(d["text"] for d in index["docs"] if d["location"] == own)), elsewhere)
+        phrase = phrase_of(search_words(next(d["text"] for d in docs if d["location"] == own)), elsewhere)
         if phrase:
             queries[own] = phrase
     assert len(queries) >= len(plan.leaf_tasks) * 0.9, "the fixture's tasks share most of their words"

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from helpers import PLAN_IN_PROJECT
+from helpers import PLAN_IN_PROJECT, search_documents
 from macros.site import urls
 from macros.site.pages.home import UNITS_ON_HOME
 from macros.text import without_emphasis
@@ -123,11 +123,11 @@ def test_home_page_charts_the_units_that_lead_most_and_points_to_the_rest(any_si
 
 def test_search_finds_every_task_and_unit_page(any_site):
     plan, site = any_site
-    index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    docs = search_documents(site.path(urls.SEARCH_INDEX))
+    locations = {d["location"].split("#")[0] for d in docs}
     assert {urls.task(t.id) for t in plan.tasks} <= locations
     assert {urls.unit(u.id) for u in plan.units} <= locations
-    titles = {d["location"]: d["title"] for d in index["docs"]}
+    titles = {d["location"]: d["title"] for d in docs}
     for task in plan.tasks:  # the browser's search also reads "V.8" as "v8" (docs/assets/search-worker.js)
         assert titles[urls.task(task.id)] == f"Nhiệm vụ {task.id}", task.id
 

@@ -5,8 +5,9 @@
  * It speaks Material's worker messages: SETUP is answered READY; a QUERY
  * string is answered with a RESULT, pages grouped with their matching
  * sections, title and text marked. The index (search/search_index.json: each
- * page's location, title and text, made from the plan by
- * macros/site/search.py) comes with SETUP or, when SETUP brings only the
+ * page's [location, title, text, boost if not 1], made from the plan by
+ * macros/site/search.py; Material's {location, title, text} are read too)
+ * comes with SETUP or, when SETUP brings only the
  * index's configuration with the address of the index in it, this worker
  * downloads and reads the index itself, so that the page neither parses nor
  * copies megabytes of text. Why not lunr: lunr took five seconds to index a
@@ -119,6 +120,7 @@
     if (fields && fields.title && fields.title.boost) titleBoost = fields.title.boost;
     var parts = [], length = 0;
     data.docs.forEach(function (doc) {
+      if (Array.isArray(doc)) doc = { location: doc[0], title: doc[1], text: doc[2], boost: doc[3] };
       pages.push({ doc: doc, boost: doc.boost || 1, base: doc.location.split("#")[0] });
       [doc.title || "", doc.text || ""].forEach(function (html) {
         var part = haystackOf(html) + "\n";

@@ -7,6 +7,12 @@ a task page its own text, once; a list page its title (and a unit's other
 names). The words are kept as written, once: the browser's search worker
 (``docs/assets/search-worker.js``) folds diacritics, reads "V.8" as "v8" too
 and ranks the pages where the query's words stand together first.
+
+The index keeps Material's shape, ``{"config": ..., "docs": [...]}``, but each
+document is a list, ``[location, title, text]`` with a fourth item, its boost,
+when that is not 1: only the site's worker reads the index (Material's bundle
+reads :func:`configuration_only`), and the keys of every document were a
+tenth of the index, downloaded and parsed on a phone before the first result.
 """
 
 from __future__ import annotations
@@ -30,16 +36,14 @@ class SearchEntry:
     text: str
     boost: float = 1.0
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> list[Any]:
         """Material's result list shows title and text as HTML: data is escaped, never markup."""
-        out: dict[str, Any] = {
-            "location": self.location,
-            "title": html.escape(self.title, quote=False),
-            "text": html.escape(self.text, quote=False),
-        }
-        if self.boost != 1.0:
-            out["boost"] = self.boost
-        return out
+        return compact(self.location, html.escape(self.title, quote=False), html.escape(self.text, quote=False), self.boost)
+
+
+def compact(location: str, title: str, text: str, boost: float = 1.0) -> list[Any]:
+    """One document of the index: ``[location, title, text]``, and the boost when it is not 1."""
+    return [location, title, text] if boost == 1.0 else [location, title, text, boost]
 
 
 def search_entries(site: Site) -> list[SearchEntry]:
@@ -53,9 +57,10 @@ def search_entries(site: Site) -> list[SearchEntry]:
 
 
 def merge_index(index: dict[str, Any], entries: list[SearchEntry]) -> dict[str, Any]:
-    """Material's index of the hand-written pages, with the generated pages' entries after them."""
+    """Material's index of the hand-written pages, with the generated pages' entries after them, every one compact."""
     index["config"]["fields"] = dict(FIELDS)
-    index["docs"] = [*index.get("docs", []), *(entry.as_json() for entry in entries)]
+    written = [compact(d["location"], d["title"], d["text"], d.get("boost", 1.0)) for d in index.get("docs", [])]
+    index["docs"] = [*written, *(entry.as_json() for entry in entries)]
     return index
 
 

@@ -33,12 +33,13 @@ class TaskPage(PageKind):
 
     def search_text(self, key: str | None) -> str:
         """The task's content and its four cells as the document words them, then the names
-        its cells link to that the cell does not spell out (a cell may say "các đơn vị liên quan")."""
+        its cells link to that the cell does not spell out (a cell may say "các đơn vị liên quan";
+        one that says "tờ trình" spells out Tờ trình)."""
         task = self.plan.task_by_id[str(key)]
         cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
         names = [self.plan.unit_by_id[u].name for u in [*task.lead.units, *task.coordinating.units]]
         names += [self.plan.kind_by_id[k].name for k in task.deliverable.kinds]
-        written = " ".join(cells)
+        written = " ".join(cells).casefold()
         parts = [content_text(task.content, plain=True, separator=" "), *(one_line(cell) for cell in cells)]
-        parts += [name for name in dict.fromkeys(names) if name not in written]
+        parts += [name for name in dict.fromkeys(names) if name.casefold() not in written]
         return " · ".join(part for part in parts if part)
