@@ -11,6 +11,7 @@ nothing of MkDocs.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import logging
@@ -59,9 +60,14 @@ def current_site() -> Site:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_downloads()
     STATE.site = None
+    if gc.get_freeze_count():  # mkdocs serve: what the last build kept (_keep_for_the_build) may go now
+        gc.unfreeze()
+        gc.collect()
     root = Path(config.config_file_path).parent
+    gc.disable()  # reading makes a million objects and no garbage: at 5,000 tasks, 9 full collections found nothing in 3.5 s
     try:
         STATE.site = load_site(config, root)
+        _keep_for_the_build()
         STATE.site.downloads = Pending(STATE.site.make_downloads)  # on the other core while the pages render
     except DataError as exc:
         for problem in exc.problems:
@@ -72,6 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         where = ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")
         raise Abort(f"Không dựng trang: {len(exc.errors)} lỗi trong {where} (xem ở trên). {hint}") from None
+    finally:
+        gc.enable()
     return config
 
 
@@ -107,6 +115,14 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     return Site(loaded.plan, progress, facts)
 
 
+def _keep_for_the_build() -> None:
+    """What exists now lives until the build ends: Python's collector stops looking at it.
+
+    The plan, its views and MkDocs' pages and files are most of the memory, and every full
+    collection went through all of them again: 14 collections, 6.5 s of a 5,000-task build."""
+    gc.freeze()
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's head links the feed by the same address and rule as the home page.
 
@@ -116,6 +132,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["kh_feed"] = urls.FEED if config.site_url else None
     env.auto_reload = False
     env.bytecode_cache = bytecode_cache()
+    _keep_for_the_build()  # the pages, files and navigation are made: the page loop starts
     return env
 
 
