@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import time
@@ -85,3 +86,14 @@ def test_close_stops_a_child_whose_files_no_one_will_ask_for():
     pending.close()
     assert time.monotonic() - started < 5
     assert _leftovers() == before
+
+
+def test_the_child_collects_garbage_though_forked_while_this_process_did_not():
+    """A build forks while it reads its data with the collector off (macros/mkdocs_glue/events.py); the child makes
+    every download of a large plan and must not keep every cycle it makes until it exits."""
+    gc.disable()
+    try:
+        pending = Pending(lambda: {"collecting": str(gc.isenabled()).encode()}, fork=True)
+    finally:
+        gc.enable()
+    assert pending.forked and pending.result() == {"collecting": b"True"}

@@ -143,3 +143,16 @@ def test_the_worker_answers_the_same_whether_it_downloads_the_index_or_is_given_
     assert all(starts), [word for word, groups in zip(folded, starts, strict=True) if not groups][:10]
     differ = [query for query, one, other in zip(queries, downloaded, given, strict=True) if one != other]
     assert not differ, differ[:10]
+
+
+def test_a_word_is_found_only_where_it_starts(page, base_url):
+    """Read by the worker alone on a small index: a word starts after a space or a dash, or after punctuation that
+    opens it, never inside another word, even one spelled with letters beyond the BMP; "II.1.a" is found as "ii1a"."""
+    given = {"config": {"fields": {"title": {"boost": 1000}}}, "docs": [
+        ["a/", "Một", "Chữ 𠀀bình trong (bình) xã-hội"],
+        ["b/", "Hai", "Nhiệm vụ II.1.a, 𝐀hoi"],
+    ]}
+    page.goto(base_url)
+    queries = ["binh", "hoi", "xa hoi", "ii1a", "ii.1", "𠀀binh", "trong binh"]
+    found = [sorted({doc["location"] for group in groups for doc in group}) for groups in worker_answers(page, given, queries)]
+    assert found == [["a/"], ["a/"], ["a/"], ["b/"], ["b/"], ["a/"], ["a/"]], dict(zip(queries, found, strict=True))

@@ -87,18 +87,32 @@
     return o < 64 ? String.fromCharCode.apply(null, codes.subarray(0, o)) : utf16.decode(codes.subarray(0, o));
   }
 
-  function isAlnum(code) {
-    if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-    return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+  var ALNUM = 1, SPACE = 2, OTHER = 3;
+  var kinds = new Map(); // a character beyond ASCII (a pair of halves read as one) -> ALNUM, SPACE or OTHER
+
+  function asciiKind(code) {
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) return ALNUM;
+    return code === 32 || (code >= 9 && code <= 13) ? SPACE : OTHER;
   }
 
-  function isSpace(code) {
-    return code === 32 || code === 10 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
+  /* Whether the haystack's character at ``p`` is a letter or digit, a space, or neither; a letter beyond
+     the BMP ("𠀀", "𝐀") is two halves, each read as the whole letter. */
+  function kindAt(p) {
+    var code = haystack.charCodeAt(p);
+    if (code < 128) return asciiKind(code);
+    if (code >= 0xdc00 && code <= 0xdfff && p > 0 && (haystack.charCodeAt(p - 1) & 0xfc00) === 0xd800) p--;
+    var c = String.fromCodePoint(haystack.codePointAt(p));
+    var kind = kinds.get(c);
+    if (kind === undefined) {
+      kind = /[\p{L}\p{N}]/u.test(c) ? ALNUM : /\s/u.test(c) ? SPACE : OTHER;
+      kinds.set(c, kind);
+    }
+    return kind;
   }
 
   function trim(word) {
     var first = word.charCodeAt(0), last = word.charCodeAt(word.length - 1);
-    if (first < 128 && last < 128 && isAlnum(first) && isAlnum(last)) return word;
+    if (first < 128 && last < 128 && asciiKind(first) === ALNUM && asciiKind(last) === ALNUM) return word;
     return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }
 
@@ -139,10 +153,10 @@
   function findDotted() {
     var field = 0;
     for (var at = haystack.indexOf("."); at !== -1; at = haystack.indexOf(".", at + 1)) {
-      if (at === 0 || isSpace(haystack.charCodeAt(at + 1)) || isSpace(haystack.charCodeAt(at - 1))) continue;
+      if (at === 0 || at + 1 === haystack.length || kindAt(at + 1) === SPACE || kindAt(at - 1) === SPACE) continue;
       var begin = at, end = at;
-      while (begin > 0 && !isSpace(haystack.charCodeAt(begin - 1))) begin--;
-      while (end < haystack.length && !isSpace(haystack.charCodeAt(end))) end++;
+      while (begin > 0 && kindAt(begin - 1) !== SPACE) begin--;
+      while (end < haystack.length && kindAt(end) !== SPACE) end++;
       var token = haystack.slice(begin, end), word = trim(token);
       while (starts[field + 1] <= begin) field++;
       if (word.indexOf(".") !== -1) {
@@ -155,9 +169,9 @@
   /* Whether ``term`` found at ``at`` begins a word: nothing but punctuation between it and a space. */
   function startsWord(at) {
     for (var p = at - 1; p >= 0; p--) {
-      var code = haystack.charCodeAt(p);
-      if (isSpace(code)) return true;
-      if (isAlnum(code)) return false;
+      var kind = kindAt(p);
+      if (kind === SPACE) return true;
+      if (kind === ALNUM) return false;
     }
     return true;
   }
@@ -191,12 +205,12 @@
 
   /* Where the word after the one starting at ``at`` starts, or -1 if something that is no word comes between. */
   function nextWord(at, end) {
-    while (at < end && !isSpace(haystack.charCodeAt(at))) at++;
-    while (at < end && isSpace(haystack.charCodeAt(at))) at++;
+    while (at < end && kindAt(at) !== SPACE) at++;
+    while (at < end && kindAt(at) === SPACE) at++;
     for (; at < end; at++) {
-      var code = haystack.charCodeAt(at);
-      if (isAlnum(code)) return at;
-      if (isSpace(code)) return -1;
+      var kind = kindAt(at);
+      if (kind === ALNUM) return at;
+      if (kind === SPACE) return -1;
     }
     return -1;
   }
@@ -205,11 +219,13 @@
   function occurrences(term, field) {
     var begin = starts[field], end = starts[field + 1];
     var found = new Map();
-    for (var at = haystack.indexOf(term, begin); at !== -1 && at < end; at = haystack.indexOf(term, at + 1)) {
+    var text = haystack.slice(begin, end); // a page found by a word with dots may not hold the term as written: look no further
+    for (var i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
+      var at = begin + i;
       if (!startsWord(at)) continue;
       var whole = true;
-      for (var p = at + term.length; p < end && !isSpace(haystack.charCodeAt(p)); p++) {
-        if (isAlnum(haystack.charCodeAt(p))) { whole = false; break; }
+      for (var p = at + term.length; p < end && kindAt(p) !== SPACE; p++) {
+        if (kindAt(p) === ALNUM) { whole = false; break; }
       }
       found.set(at, whole ? 1 : 0.5);
     }
@@ -316,7 +332,7 @@
       index.then(function (whole) {
         setup(whole);
         postMessage({ type: READY });
-      }, function (error) {
+      }).catch(function (error) {
         console.error("search index not loaded:", error); // Material goes on showing that search is starting
       });
     } else if (message.type === QUERY) {

@@ -15,6 +15,7 @@ error is raised where it can be reported.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -85,8 +86,12 @@ class Pending:
 
 def _child(make: Callable[[], Files], folder: Path) -> None:
     """Make the files, write them under numbers (their names may hold folders) and exit without
-    running the parent's exit handlers or flushing its buffers a second time."""
+    running the parent's exit handlers or flushing its buffers a second time.
+
+    The parent may fork with its garbage collector off (while a build reads its data): the child,
+    which makes every file of a large plan, collects as any process does."""
     code = 1
+    gc.enable()
     try:
         files = make()
         for number, data in enumerate(files.values()):
