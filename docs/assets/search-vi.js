@@ -12,6 +12,9 @@
  *   search/search_config.json instead, the index's configuration alone with
  *   the index's address, which the worker then downloads itself (at 5,000
  *   tasks the page would otherwise parse 3 MB and copy it into the worker).
+ *   Opening search also tells the worker, which Material made as the page
+ *   loaded, to start that download at once, so that it does not wait for
+ *   the configuration's round trip.
  * - Text typed or pasted decomposed (NFD) is composed in the box, and
  *   searching also runs on every `input` event (paste, input methods), not
  *   only on `keyup`.
@@ -32,10 +35,31 @@
 
   /* Material starts the search worker named in its configuration: the site's own (search-worker.js). */
   var config = document.getElementById("__config");
+  var settings = null;
   if (config && document.currentScript) {
-    var settings = JSON.parse(config.textContent);
+    settings = JSON.parse(config.textContent);
     settings.search = new URL("search-worker.js", document.currentScript.src).href;
     config.textContent = JSON.stringify(settings);
+  }
+
+  /* The worker is kept as Material makes it, so that opening search has it start downloading the index at once,
+     while the bundle still asks for the configuration (one round trip less on a phone). */
+  var worker = null;
+  var NativeWorker = window.Worker;
+  function startDownload() {
+    var index = new URL("search/search_index.json", new URL(settings.base, location.href)).href;
+    worker.postMessage({ type: "kh-index", data: index });
+  }
+  if (settings && NativeWorker) {
+    window.Worker = function (url, options) {
+      var made = new NativeWorker(url, options);
+      if (String(url) === settings.search) {
+        worker = made;
+        if (wanted) startDownload();
+      }
+      return made;
+    };
+    window.Worker.prototype = NativeWorker.prototype;
   }
 
   /* Hold the bundle's request for the search index until the reader opens search; it asks for the configuration only. */
@@ -67,6 +91,7 @@
   function want() {
     if (wanted) return;
     wanted = true;
+    if (worker) startDownload();
     held.splice(0).forEach(function (request) { send.apply(request[0], request[1]); });
   }
   function opensSearch(el) {

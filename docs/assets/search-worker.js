@@ -38,7 +38,8 @@
 (function () {
   "use strict";
 
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's messages
+  var INDEX = "kh-index"; // search-vi.js's: the reader opened search, start downloading the index at this address
   var TOKEN = /<[^>]*>|&[#\w]+;|[^\s\-<&]+/g; // tags and entities break a run of words; "-" separates words
   var APART = /<[^>]*>|&[#\w]+;/g;             // tags and entities: a mark in the haystack, between words that do not stand together
   var SEPARATORS = /[\-<&]/g;                  // what parts words without breaking a run
@@ -316,19 +317,29 @@
     return { items: Array.from(groups.values()) };
   }
 
-  /* The index at the address its configuration names, relative to this script: the worker does not know where the site starts. */
-  function download(config) {
-    return fetch(new URL(config.index, self.location.href)).then(function (response) {
-      if (!response.ok) throw new Error("search index: HTTP " + response.status);
-      return response.json();
-    });
+  /* The index at the address its configuration names, relative to this script (the worker does not know where the
+     site starts); search-vi.js may have named it already (INDEX), as the reader opened search. */
+  var downloads = new Map(); // address -> the index being downloaded from it, once
+  function download(address) {
+    var index = downloads.get(address);
+    if (!index) {
+      index = fetch(address).then(function (response) {
+        if (!response.ok) throw new Error("search index: HTTP " + response.status);
+        return response.json();
+      });
+      downloads.set(address, index);
+    }
+    return index;
   }
 
   addEventListener("message", function (event) {
     var message = event.data;
-    if (message.type === SETUP) {
+    if (message.type === INDEX) {
+      download(String(message.data)).catch(function () {}); // SETUP, which uses the same download, says if it failed
+    } else if (message.type === SETUP) {
       var data = message.data;
-      var index = data.config && data.config.index && !data.docs.length ? download(data.config) : Promise.resolve(data);
+      var index = data.config && data.config.index && !data.docs.length
+        ? download(new URL(data.config.index, self.location.href).href) : Promise.resolve(data);
       index.then(function (whole) {
         setup(whole);
         postMessage({ type: READY });
