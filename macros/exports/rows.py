@@ -118,6 +118,7 @@ def guard(value: str) -> str:
     """
     return "'" + value if is_formula_like(value) or value.startswith("'") else value
 
+
 UNIT_HEADERS = (
     "Mã đơn vị",
     "Tên đơn vị",
@@ -127,3 +128,4 @@ UNIT_HEADERS = (
     "Số nhiệm vụ chủ trì",
     "Số nhiệm vụ phối hợp",
 )
+"""The columns of the units sheet of tasks.xlsx, which Dữ liệu mở also lists (kept here, away from openpyxl)."""

@@ -62,4 +62,3 @@ def write_periodic_report(
         Path(temporary).unlink(missing_ok=True)
         raise
     return report
-
