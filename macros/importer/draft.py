@@ -16,6 +16,7 @@ from ..plan.model import Plan
 from .columns import ROLES, is_column_numbers, recognise
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .report import Report
+from .roles import COORDINATING, LEAD, read_roles
 from .rows import Row, Table
 from .schedule import BUILT_IN, parse_schedule
 from .tasks import DraftSection, DraftTask, assign_ids, read_rows
@@ -84,15 +85,37 @@ def _task(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
     empty = [CELL_LABELS[c] for c, text in task.cells.items() if not text.strip()]
     if empty:
         report.add("empty", f"{task.id} ({task.where}): " + ", ".join(empty) + ".")
-    for cell in ("lead", "coordinating"):
-        out[cell] = {"text": task.cells[cell], "units": _names(task, cell, regs.units, regs, report)}
-    out["deliverable"] = {"text": task.cells["deliverable"], "kinds": _names(task, "deliverable", regs.kinds, regs, report)}
+    for cell, units in _unit_ids(task, regs, report).items():
+        out[cell] = {"text": task.cells[cell], "units": units}
+    deliverable = task.cells["deliverable"]
+    out["deliverable"] = {"text": deliverable, "kinds": _names(task, "deliverable", deliverable, regs.kinds, regs, report)}
     out["schedule"] = _schedule(task, regs, report)
     return out
 
 
-def _names(task: DraftTask, cell: str, registry: Registry, regs: Registries, report: Report) -> list[str]:
-    text = task.cells[cell]
+def _unit_ids(task: DraftTask, regs: Registries, report: Report) -> dict[str, list[str]]:
+    """The ids of the lead and coordinating cells; a cell that says who leads what is read by roles, and a
+    unit the lead cell names as coordinating ("X chủ trì, Y phối hợp") coordinates, after the cell's own."""
+    read: dict[str, dict[str, list[str]]] = {}
+    for cell in ("lead", "coordinating"):
+        text = task.cells[cell]
+        groups = read_roles(text, cell) if text.strip() else None
+        read[cell] = {LEAD: [], COORDINATING: []}
+        if groups is None:
+            read[cell][cell] = _names(task, cell, text, regs.units, regs, report)
+            continue
+        for group in groups:
+            role = group.role if cell == LEAD else COORDINATING
+            read[cell][role] += _names(task, cell, group.names, regs.units, regs, report)
+        report.add("roles", f"{task.id} {CELL_LABELS[cell]}: \"{text}\" → " + "; ".join(
+            f"{CELL_LABELS[role]}: {', '.join(dict.fromkeys(ids))}" for role, ids in read[cell].items() if ids
+        ) + " — đọc theo từng phần của ô; cần xem lại.")  # fmt: skip
+    lead = read[LEAD][LEAD] + read[COORDINATING][LEAD]
+    coordinating = read[COORDINATING][COORDINATING] + read[LEAD][COORDINATING]
+    return {LEAD: list(dict.fromkeys(lead)), COORDINATING: list(dict.fromkeys(coordinating))}
+
+
+def _names(task: DraftTask, cell: str, text: str, registry: Registry, regs: Registries, report: Report) -> list[str]:
     if not text.strip():
         return []
     matches = registry.match(text)
