@@ -145,13 +145,16 @@ def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, An
     regs.schedules_used += [k for k in parsed.kinds if k not in regs.schedules_used]
     if parsed.due:
         out["due"], out["due_precision"] = parsed.due.date, parsed.due.precision
-    if not parsed.kinds and not parsed.due:
-        report.add("schedule", f"{task.id}: \"{text}\" — không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản.")
+    doubts = list(parsed.notes)
+    if not parsed.kinds and not parsed.due and not doubts:
+        doubts.append("không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản")
     elif parsed.dates_found > 1 and parsed.due:
-        report.add("schedule", f"{task.id}: \"{text}\" — có {parsed.dates_found} mốc thời gian; "
-                               f"đã chọn hạn {parsed.due.date.isoformat()} ({parsed.due.precision}).")
+        due = parsed.due
+        doubts.append(f"có {parsed.dates_found} mốc thời gian; đã chọn hạn {due.date.isoformat()} ({due.precision})")
     elif not parsed.understood:
-        report.add("schedule", f"{task.id}: \"{text}\" — chỉ hiểu được một phần; cần xem lại.")
+        doubts.append("chỉ hiểu được một phần; cần xem lại")
+    for doubt in doubts:
+        report.add("schedule", f"{task.id}: \"{text}\" — {doubt}.")
     return out
 
 
