@@ -136,6 +136,7 @@ I\tPhần một
 2\tViệc hai.\tBộ Công an chủ trì, Bộ Quốc phòng phối hợp\tBộ Tư pháp\tBáo cáo\tnăm 2026
 3\tViệc ba.\tBộ Y tế chủ trì về chuyên môn\t\tBáo cáo\tnăm 2026
 4\tViệc bốn.\tHội đồng phối hợp phổ biến, giáo dục pháp luật xã\tCông an xã\tBáo cáo\tnăm 2026
+5\tViệc năm.\tPhòng Kinh tế chủ trì tham mưu, Công an xã phối hợp\t\tBáo cáo\tnăm 2026
 """
 
 
@@ -162,7 +163,9 @@ def test_a_unit_the_lead_cell_names_as_coordinating_coordinates(tmp_path):
     task = plan.task_by_id["I.2"]
     assert (task.lead.units, task.coordinating.units) == (["bo-cong-an"], ["bo-tu-phap", "bo-quoc-phong"])
     assert plan.task_by_id["I.3"].lead.units == ["bo-y-te"]  # what it leads is no name
-    assert [n.split(" ")[0] for n in report["roles"]] == ["I.1", "I.2", "I.3"]
+    task = plan.task_by_id["I.5"]
+    assert (task.lead.units, task.coordinating.units, task.coordinating.text) == (["phong-kinh-te"], ["cong-an-xa"], "")
+    assert [n.split(" ")[0] for n in report["roles"]] == ["I.1", "I.2", "I.3", "I.5"]
 
 
 def test_a_name_with_the_words_phoi_hop_inside_is_one_name(tmp_path):

@@ -19,7 +19,8 @@ from .names import key
 LEAD, COORDINATING = "lead", "coordinating"
 # "chủ trì" / "phối hợp" as a role, not inside a name ("Hội đồng phối hợp phổ biến, giáo dục pháp luật"): written
 # in brackets, or followed by the end, a separator, or the words that start what the role is about.
-_AFTER_ROLE = r"(?=\s*(?:$|[,;.:)]|về\b|đối\s+với\b|thực\s+hiện\b|triển\s+khai\b|trong\b|các\s+nội\s+dung\b))"
+_AFTER_ROLE = (r"(?=\s*(?:$|[,;.:)]|về\b|đối\s+với\b|thực\s+hiện\b|triển\s+khai\b|trong\b|các\s+nội\s+dung\b|tham\s+mưu\b"
+               r"|tổng\s+hợp\b|hướng\s+dẫn\b|tổ\s+chức\b|xây\s+dựng\b))")
 ROLE = re.compile(
     rf"\(\s*(?P<b>chủ\s+trì|phối\s+hợp)\s*\)|\b(?P<w>phối\s+hợp\s+với)\b|\b(?P<r>chủ\s+trì|phối\s+hợp)\b{_AFTER_ROLE}",
     re.IGNORECASE,
