@@ -9,6 +9,7 @@ parts, the table broken in two with or without its header repeated.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.unit
 TAG = re.compile(r"(</?[bi]>)")
 # tests/fixtures/plans/xa-mau/plan.yaml written out as an appendix export: one row a line, TAB between cells.
 XA_MAU_EXPORT = FIXTURES / "import" / "xa-mau.txt"
-# (task, field) the document cannot say: an editor's note, and a school year read as a calendar year.
+# (task, field) the document cannot say: an editor's note; and "Năm học 2025 - 2026", which the importer reads as due
+# at the school year's end (31/5/2026) and flags, while the curated plan, as a clerk may after review, leaves it undated.
 EXPECTED_DIFFERENCES = {("II.1.c", "note"), ("III.2", "schedule")}
 TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule")
 
@@ -125,7 +127,11 @@ def test_the_export_with_its_plan_as_registry_gives_the_plan_back(plan, tmp_path
     """Sections, ids, numbers, paragraphs, lists, italics, every cell and its ids, due dates: all come back."""
     report = Report()
     assert differences(import_to_plan(XA_MAU_EXPORT, tmp_path, plan, report), plan) == EXPECTED_DIFFERENCES
-    assert report["schedule"] == ['III.2: "Năm học 2025 - 2026" — chỉ hiểu được một phần; cần xem lại.']
+    assert report["schedule"] == [
+        'III.2: "Năm học 2025 - 2026" — năm học 2025 - 2026: đã coi hạn là cuối năm học 31/5/2026 — cần xem lại.'
+    ]
+    school_year = import_to_plan(XA_MAU_EXPORT, tmp_path, plan).task_by_id["III.2"].schedule
+    assert (school_year.due, school_year.due_precision) == (dt.date(2026, 5, 31), "month")
     assert report["empty"] == ["I.1 (dòng 8): phối hợp."]
     assert report["lost"] == [] and report["row"] == []
 

@@ -7,6 +7,11 @@ pieces that is a known name or alias wins; only the pieces left over are
 grouped by wording rules and proposed as new names. Comparison ignores
 case, spacing around dashes, old and new tone placement (hoá/hóa,
 Uỷ/Ủy) and common abbreviations (UBND, MTTQ, NHCSXH).
+
+Some official names contain the separators themselves ("Sở Văn hóa, Thể
+thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"). They ship as
+data (agencies.yaml) and are never cut, also when a place follows them;
+a registry name still wins over them, as the registry is the plan's own.
 """
 
 from __future__ import annotations
@@ -14,7 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..text import ascii_words, tone_on_first_vowel
 
@@ -22,11 +31,16 @@ SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "mttq": "mặt trận tổ quốc",
+    "hđnd": "hội đồng nhân dân",
     "nhcsxh": "ngân hàng chính sách xã hội",
     "csxh": "chính sách xã hội",
     "vh-xh": "văn hóa-xã hội",
 }
 PLACEHOLDER = "(chưa rõ — cần điền)"
+AGENCIES = Path(__file__).with_name("agencies.yaml")
+# Words that start a place after an agency's name: "Sở Y tế tỉnh Quảng Ngãi", "Văn phòng HĐND và UBND xã".
+PLACES = ("tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "các tỉnh",
+          "các xã", "trung ương")  # fmt: skip
 
 
 def key(text: str) -> str:
@@ -36,6 +50,34 @@ def key(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" .;,:")
     words = [ABBREVIATIONS.get(w, w) for w in text.split(" ")]
     return " ".join(words)
+
+
+@cache
+def official_names() -> tuple[str, ...]:
+    """The compared form of every name in agencies.yaml, read once per run."""
+    data = yaml.safe_load(AGENCIES.read_text(encoding="utf-8"))
+    return tuple(dict.fromkeys(key(name) for names in data.values() for name in names))
+
+
+def is_official(wording: str) -> bool:
+    """Whether ``wording`` is one official name, alone or followed by a place ("… tỉnh Quảng Ngãi")."""
+    folded = key(wording)
+    for name in official_names():
+        if folded == name:
+            return True
+        if folded.startswith(name + " ") and _is_place(folded[len(name) + 1 :], wording):
+            return True
+    return False
+
+
+def _is_place(rest: str, wording: str) -> bool:
+    """"tỉnh Quảng Ngãi", "xã" or a proper name of a few capitalised words, with no separator in it."""
+    if re.search(r"[,;]|(?:^|\s)và(?:\s|$)", rest):
+        return False
+    if any(rest == p or rest.startswith(p + " ") for p in PLACES):
+        return True
+    tail = wording.split()[-len(rest.split()) :]
+    return len(tail) <= 4 and all(w[:1].isupper() for w in tail)
 
 
 def slug(text: str) -> str:
@@ -79,6 +121,7 @@ class Kind:
     heads: tuple[str, ...]
     strip_owner: bool  # "Báo cáo của Phòng X": the product is "Báo cáo"
     upper_starts_name: bool  # in unit cells a capital after "," starts a new name
+    official: bool = False  # whether agencies.yaml's names are kept whole
 
     def new_extra(self, name: str) -> dict[str, Any]:
         return {}
@@ -97,6 +140,7 @@ UNITS = UnitKind(
      "hợp tác xã", "quân sự", "bưu điện", "thôn", "tổ"),
     strip_owner=False,
     upper_starts_name=True,
+    official=True,
 )  # fmt: skip
 DELIVERABLES = Kind(
     "loại sản phẩm",
@@ -140,14 +184,11 @@ class Registry:
         leftover: list[tuple[str, str]] = []  # (separator before, piece)
         i = 0
         while i < len(pieces):
-            for j in range(len(pieces) - 1, i - 1, -1):
-                wording = "".join(p + (seps[k] if k < j else "") for k, p in enumerate(pieces[i : j + 1], start=i))
-                entry = index.get(self._piece_key(wording))
-                if entry:
-                    found += self._flush(leftover)
-                    found.append(Match(tidy(wording), entry, "exact"))
-                    i = j + 1
-                    break
+            known = self._known(pieces, seps, i, index)
+            if known:
+                found += self._flush(leftover)
+                found.append(self._as_match(*known))
+                i = known[0] + 1
             else:
                 if pieces[i].strip(" .;,:"):
                     leftover.append((seps[i - 1] if i else "", pieces[i]))
@@ -157,6 +198,28 @@ class Registry:
             if m.entry.id not in self.used:
                 self.used.append(m.entry.id)
         return found
+
+    def _known(self, pieces: list[str], seps: list[str], i: int, index: dict[str, Entry]) -> tuple[int, str, Entry | None] | None:
+        """(last piece, wording, entry) of the longest run from piece ``i`` that the registry names, or else of
+        the longest that is an official name (entry None); None when neither names one."""
+
+        def wording(j: int) -> str:
+            return "".join(p + (seps[k] if k < j else "") for k, p in enumerate(pieces[i : j + 1], start=i))
+
+        runs = range(len(pieces) - 1, i - 1, -1)
+        for j in runs:
+            entry = index.get(self._piece_key(wording(j)))
+            if entry:
+                return j, wording(j), entry
+        if self.kind.official:
+            for j in runs:
+                if is_official(wording(j)):
+                    return j, wording(j), None
+        return None
+
+    def _as_match(self, j: int, wording: str, entry: Entry | None) -> Match:
+        """A registry name is an exact match; an official name is compared with the registry like a new piece."""
+        return Match(tidy(wording), entry, "exact") if entry else self._loose_or_new(tidy(wording))
 
     def _flush(self, leftover: list[tuple[str, str]]) -> list[Match]:
         """Pieces no known name covers: joined where the wording continues, then matched loosely or added."""

@@ -17,6 +17,7 @@ TITLES = {
     "row": "Dòng không xếp được hoặc cần xem lại",
     "lost": "Nhiệm vụ mất số thứ tự",
     "split": "Ô đã tách thành nhiều tên",
+    "roles": "Ô ghi đơn vị nào chủ trì, phối hợp phần việc nào: đã đọc theo từng phần",
     "loose": "Tên chỉ khớp gần đúng với danh mục",
     "new": "Tên mới, đã thêm vào danh mục",
     "schedule": "Thời gian cần xem lại",
