@@ -35,6 +35,7 @@ from ..progress.state import progress_state
 from ..site import urls
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
+from ..site.guide import guide_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import configuration_only, merge_index, search_entries
@@ -258,3 +259,30 @@ def define_env(env: Any) -> None:
     @env.macro
     def legal_bases_list() -> str:
         return render_fragment(current_site(), "legal_bases", env.page.url)
+
+    @env.macro
+    def issuer() -> str:
+        """The plan's issuer, escaped like every text of the plan."""
+        return render_fragment(current_site(), "issuer", env.page.url)
+
+    @env.macro
+    def task_code_examples() -> str:
+        """"ví dụ V.8 là nhiệm vụ 8 của phần V; …", with this plan's own tasks."""
+        site = current_site()
+        return render_fragment(site, "task_codes", env.page.url, guide_context(site.plan))
+
+    @env.macro
+    def search_code_example() -> str:
+        site = current_site()
+        return render_fragment(site, "search_code", env.page.url, guide_context(site.plan))
+
+    @env.macro
+    def search_unit_example() -> str:
+        site = current_site()
+        return render_fragment(site, "search_unit", env.page.url, guide_context(site.plan))
+
+    @env.macro
+    def group_example() -> str:
+        """' (ví dụ "…")' naming one of the plan's groups, nothing when it has none."""
+        site = current_site()
+        return render_fragment(site, "group", env.page.url, guide_context(site.plan))
