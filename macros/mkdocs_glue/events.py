@@ -265,24 +265,19 @@ def define_env(env: Any) -> None:
         """The plan's issuer, escaped like every text of the plan."""
         return render_fragment(current_site(), "issuer", env.page.url)
 
-    @env.macro
-    def task_code_examples() -> str:
-        """"ví dụ V.8 là nhiệm vụ 8 của phần V; …", with this plan's own tasks."""
-        site = current_site()
-        return render_fragment(site, "task_codes", env.page.url, guide_context(site.plan))
+    # The guide's examples, drawn from the plan (macros/site/guide.py): {{ task_code_examples() }} renders
+    # fragment_task_codes.html, and so on.
+    for macro, fragment in GUIDE_MACROS.items():
+        env.macro(_guide_fragment(env, fragment), macro)
 
-    @env.macro
-    def search_code_example() -> str:
-        site = current_site()
-        return render_fragment(site, "search_code", env.page.url, guide_context(site.plan))
 
-    @env.macro
-    def search_unit_example() -> str:
-        site = current_site()
-        return render_fragment(site, "search_unit", env.page.url, guide_context(site.plan))
+GUIDE_MACROS = {"task_code_examples": "task_codes", "search_code_example": "search_code",
+                "search_unit_example": "search_unit", "group_example": "group"}  # fmt: skip
 
-    @env.macro
-    def group_example() -> str:
-        """' (ví dụ "…")' naming one of the plan's groups, nothing when it has none."""
+
+def _guide_fragment(env: Any, fragment: str) -> Any:
+    def render() -> str:
         site = current_site()
-        return render_fragment(site, "group", env.page.url, guide_context(site.plan))
+        return render_fragment(site, fragment, env.page.url, guide_context(site.plan))
+
+    return render

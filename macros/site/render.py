@@ -8,7 +8,6 @@ Independent of MkDocs, so another generator could call it as it is.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
