@@ -198,3 +198,25 @@ def test_broken_docx_is_a_message_not_a_traceback(tmp_path, capsys):
     assert main(["import", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Không đọc được") and "Traceback" not in err
+
+
+def test_docx_leftovers_are_cleaned_and_reported_at_their_table_row(tmp_path):
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH\u00a0THỬ\u200b")
+    table = document.add_table(rows=3, cols=6)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Tiến độ"], strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "I", "Phần"
+    row = table.rows[2].cells
+    row[0].text, row[1].text, row[2].text, row[5].text = "1", "Việc\u00a0một\u00ad.", "Công an\u200b xã", "quý IV/2025"
+    path = tmp_path / "word.docx"
+    document.save(str(path))
+    report = Report()
+    plan = import_to_plan(path, tmp_path, None, report)
+    assert plan.plan.source_title == "KẾ HOẠCH THỬ" and plan.task_by_id["I.1"].content == ["Việc một."]
+    assert [u.name for u in plan.units] == ["Công an xã"]
+    assert report["cleaned"] == [
+        "U+00A0 (dấu cách không ngắt dòng): 2 ký tự, thay bằng dấu cách; ở đoạn 1 trước bảng, bảng 1, hàng 3.",
+        "U+00AD (dấu gạch nối mềm): 1 ký tự, đã xóa; ở bảng 1, hàng 3.",
+        "U+200B (dấu cách không độ rộng): 2 ký tự, đã xóa; ở đoạn 1 trước bảng, bảng 1, hàng 3.",
+    ]

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 
+from helpers import ROOT
 from macros.importer import import_plan
-from macros.importer.names import AGENCIES, DELIVERABLES, UNITS, Entry, Registry, is_official, key, official_names
+from macros.importer.names import AGENCIES, DELIVERABLES, UNITS, Entry, Registry, is_official, key, official_names, slug
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
-from macros.plan.model import Plan
+from macros.plan.model import MAX_ID, Plan
+from macros.text import ascii_words
 
 pytestmark = pytest.mark.unit
 
@@ -173,3 +178,40 @@ def test_a_name_with_the_words_phoi_hop_inside_is_one_name(tmp_path):
     assert [plan.unit_by_id[u].name for u in plan.task_by_id["I.4"].lead.units] == [
         "Hội đồng phối hợp phổ biến, giáo dục pháp luật xã"
     ]
+# ---------------------------------------------------------------- ids bounded like the addresses made of them
+
+LONG = ("Ban Chỉ đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021 - 2025 trên địa bàn xã gồm đại diện "
+        "lãnh đạo Đảng ủy Hội đồng nhân dân Ủy ban nhân dân xã cùng các tổ chức chính trị - xã hội ở thôn")
+
+
+def test_a_long_name_gets_an_id_within_the_limit_cut_at_a_word_with_a_hash():
+    made = slug(LONG)
+    full = slug(LONG[:40])  # short enough to be whole: the words a long id starts with
+    assert len(LONG) > 190 and len(made) <= MAX_ID
+    head, digest = made.rsplit("-", 1)
+    assert re.fullmatch(r"[0-9a-f]{6}", digest)
+    assert made.startswith(full) and ascii_words(LONG).replace(" ", "-").startswith(head + "-")  # whole words
+
+
+def test_two_long_names_alike_for_sixty_characters_keep_two_ids():
+    other = LONG.replace("ở thôn", "ở tổ dân phố")
+    assert slug(LONG)[:MAX_ID] != slug(other)[:MAX_ID] and len(slug(other)) <= MAX_ID
+    registry = Registry(UNITS, [])
+    ids = [m.entry.id for m in registry.match(LONG) + registry.match(other)]
+    assert len(set(ids)) == 2 and all(len(i) <= MAX_ID for i in ids)
+
+
+def test_a_long_id_is_the_same_on_every_run():
+    """Computed again in a fresh interpreter: a per-process hash (Python's hash()) would give another id."""
+    code = f"from macros.importer.names import slug; print(slug({LONG!r}))"
+    again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": "random"})
+    assert again.stdout.strip() == slug(LONG)
+
+
+def test_a_taken_long_id_is_numbered_within_the_limit():
+    taken = Entry(slug(LONG), "Một đơn vị khác hẳn", [])
+    registry = Registry(UNITS, [taken])
+    [match] = registry.match(LONG)
+    assert match.how == "new" and match.entry.id != taken.id and len(match.entry.id) <= MAX_ID
+    assert match.entry.id.endswith("-2")

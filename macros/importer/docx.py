@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.text.paragraph import Paragraph
 
 from .columns import Columns, not_a_task_table, recognise
-from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
+from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
@@ -44,16 +44,26 @@ def read_cell(cell: _Cell) -> Cell:
 
 def read_row(row: _Row, where: str) -> Row:
     """A cell merged across columns appears once; the columns it covers read as empty."""
-    cells: list[Cell] = []
+    return Row([read_cell(cell) if first else Cell() for cell, first in _spans(row)], where)
+
+
+def _spans(row: _Row) -> list[tuple[_Cell, bool]]:
+    """Each column's cell, and whether it is the first column of its cell (python-docx repeats a merged one)."""
+    out: list[tuple[_Cell, bool]] = []
     previous = None
     for cell in row.cells:
-        cells.append(Cell() if cell._tc is previous else read_cell(cell))
+        out.append((cell, cell._tc is not previous))
         previous = cell._tc
-    return Row(cells, where)
+    return out
 
 
 def _texts(row: _Row) -> list[str]:
     return [clean(c.text).strip() for c in row.cells]
+
+
+def _raw(row: _Row) -> str:
+    """The row's text as the file holds it, each merged cell once: what :class:`Leftovers` counts."""
+    return "\n".join(cell.text for cell, first in _spans(row) if first)
 
 
 def read_docx(path: Path) -> Table:
@@ -73,13 +83,17 @@ def read_docx(path: Path) -> Table:
             first_header = first_header or header
             if columns is None:
                 continue
-            found = Table(header, [], _preamble_before(document, body, table), f"bảng {number}")
+            leftovers = Leftovers()
+            found = Table(header, [], _preamble_before(document, body, table, leftovers), f"bảng {number}", leftovers=leftovers)
             start = 1
         elif len(header) != len(found.header):
             break
         else:
             start = 1 if recognise(header) and header == found.header else 0
-        found.rows += [read_row(r, f"bảng {number}, hàng {i + 1}") for i, r in enumerate(table.rows) if i >= start]
+        for i, r in enumerate(table.rows):
+            found.leftovers.note(_raw(r), f"bảng {number}, hàng {i + 1}")
+            if i >= start:
+                found.rows.append(read_row(r, f"bảng {number}, hàng {i + 1}"))
     if found is None:
         if first_header is None:
             raise NoTaskTable("tệp Word không có bảng nào.")
@@ -87,16 +101,20 @@ def read_docx(path: Path) -> Table:
     return found
 
 
-def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable) -> list[str]:
+def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable, leftovers: Leftovers) -> list[str]:
     """Paragraphs above the task table: the appendix label, its title and what it is attached to."""
     from docx.text.paragraph import Paragraph
 
     blocks: list[str] = []
+    paragraphs_seen = 0
     for element in body.iterchildren():
         if element is table._tbl:
             break
         if element.tag.endswith("}p"):
-            text = clean(Paragraph(element, document).text).strip()
+            paragraphs_seen += 1
+            raw = Paragraph(element, document).text
+            leftovers.note(raw, f"đoạn {paragraphs_seen} trước bảng")
+            text = clean(raw).strip()
             if text:
                 blocks.append(text)
     return blocks

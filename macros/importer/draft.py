@@ -46,6 +46,8 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
         report.add("table", "cột không dùng: " + ", ".join(f"\"{h}\"" for h in columns.ignored) + ".")
     if columns.missing:
         report.add("table", "văn bản không có cột: " + ", ".join(columns.missing) + "; các ô tương ứng để trống.")
+    for line in table.leftovers.lines():
+        report.add("cleaned", line)
     sections = read_rows(_without_column_numbers(table, report), columns, report)
     assign_ids(sections, report)
     if not any(s.tasks for s in sections):

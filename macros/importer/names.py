@@ -16,6 +16,7 @@ a registry name still wins over them, as the registry is the plan's own.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from ..plan.model import MAX_ID
 from ..text import ascii_words, tone_on_first_vowel
 
 SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
@@ -81,7 +83,25 @@ def _is_place(rest: str, wording: str) -> bool:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"\s+", "-", ascii_words(text)) or "muc"
+    """An id made from a name, at most :data:`MAX_ID` characters: ids are page addresses and file names.
+
+    A lead cell listing several agencies, read as one name, would give an
+    address longer than a file system allows. A long slug is cut at a word
+    boundary and ends with six hex digits of the whole name's hash, so that
+    two long names starting alike keep two ids, the same on every import."""
+    full = re.sub(r"\s+", "-", ascii_words(text)) or "muc"
+    if len(full) <= MAX_ID:
+        return full
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:6]
+    return f"{_cut(full, MAX_ID - len(digest) - 1)}-{digest}"
+
+
+def _cut(slug_text: str, most: int) -> str:
+    """The slug's first words that fit in ``most`` characters (the first word cut short if it alone does not)."""
+    if len(slug_text) <= most:
+        return slug_text
+    head = slug_text[: most + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug_text[:most]
 
 
 def tidy(piece: str) -> str:
@@ -267,7 +287,8 @@ class Registry:
         taken = {e.id for e in self.entries}
         candidate, n = base, 2
         while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
+            suffix = f"-{n}"
+            candidate, n = _cut(base, MAX_ID - len(suffix)) + suffix, n + 1
         return candidate
 
     def output(self) -> list[dict[str, Any]]:

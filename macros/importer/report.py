@@ -14,6 +14,7 @@ from typing import TextIO
 
 TITLES = {
     "table": "Bảng",
+    "cleaned": "Ký tự không nhìn thấy, đã thay hoặc xóa",
     "row": "Dòng không xếp được hoặc cần xem lại",
     "lost": "Nhiệm vụ mất số thứ tự",
     "split": "Ô đã tách thành nhiều tên",

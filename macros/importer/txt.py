@@ -99,4 +99,7 @@ def read_txt(path: Path) -> Table:
         for n, line in enumerate(lines[i + 1 :], start=i + 1)
         if line.strip()
     ]
-    return Table(header, rows, preamble_blocks(lines[:i]), f"dòng {i + 1}")
+    table = Table(header, rows, preamble_blocks(lines[:i]), f"dòng {i + 1}")
+    for n, line in enumerate(lines):
+        table.leftovers.note(line, f"dòng {n + 1}")
+    return table
