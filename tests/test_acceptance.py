@@ -43,6 +43,7 @@ from macros.plan.problems import DataError
 from macros.progress.updates import load_updates
 from macros.site import urls
 from macros.site.settings import project_settings
+from macros.text import INVISIBLE_RE
 
 pytestmark = pytest.mark.build
 
@@ -70,7 +71,7 @@ NO_SOURCE = (
 
 def norm(text: str) -> str:
     """NFC, single spaces, no invisible characters: how two copies of one text are compared."""
-    text = unicodedata.normalize("NFC", text).replace("\u200b", "").replace("\u00ad", "")
+    text = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     return " ".join(text.split())
 
 
