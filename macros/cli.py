@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="ghi JSON Schema của tệp kế hoạch")
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH))
     schema.set_defaults(func=cmd_schema)
-    imp = sub.add_parser("import", help="nhập phụ lục (.docx hoặc bản xuất .txt) thành bản nháp plan.yaml")
+    imp = sub.add_parser("import", help="nhập phụ lục (.docx, .pdf hoặc bản xuất .txt) thành bản nháp plan.yaml")
     imp.add_argument("source", type=Path)
     imp.add_argument("-o", "--output", type=Path, default=None, help="tệp YAML ghi ra (mặc định: màn hình)")
     imp.add_argument("--registry", type=Path, default=None, help="kế hoạch có sẵn để lấy danh mục đơn vị, sản phẩm")

@@ -2,7 +2,7 @@
 
 Communes issue each new plan as a Word document with the same kind of
 table; publishing it must not mean retyping it. The importer reads the
-table (:mod:`.txt`, :mod:`.docx`), recognises its columns by their
+table (:mod:`.txt`, :mod:`.docx`, :mod:`.pdf`), recognises its columns by their
 headers (:mod:`.columns`), turns numbered and continuation rows into
 sections and tasks (:mod:`.tasks`), matches the names in each cell
 against a registry (:mod:`.names`, :mod:`.schedule`), writes the draft
@@ -28,17 +28,21 @@ SCHEMA = Path(__file__).resolve().parents[2] / "data" / "plan.schema.json"
 
 
 def read_table(source: Path) -> Table:
-    """The task table of a .txt export or a .docx file; :class:`NoTaskTable` when there is none."""
+    """The task table of a .txt export, a .docx or a .pdf file; :class:`NoTaskTable` when there is none."""
     suffix = source.suffix.lower()
     if suffix == ".docx":
         from .docx import read_docx
 
         return read_docx(source)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(source)
     if suffix in (".txt", ".tsv", ".md", ""):
         from .txt import read_txt
 
         return read_txt(source)
-    raise NoTaskTable(f"chưa đọc được loại tệp \"{suffix}\"; cần tệp .docx hoặc bản xuất văn bản .txt.")
+    raise NoTaskTable(f"chưa đọc được loại tệp \"{suffix}\"; cần tệp .docx, .pdf hoặc bản xuất văn bản .txt.")
 
 
 def import_plan(source: Path, registry: Plan | None, output: Path | None, report: Report) -> str:
