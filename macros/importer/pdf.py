@@ -41,10 +41,9 @@ if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as PdfTable
 
-SCANNED = (
-    "tệp PDF là ảnh quét, không có lớp chữ: hãy xin cơ quan ban hành tệp Word (.docx) "
-    "hoặc bản PDF xuất từ Word (không in ra rồi quét lại)."
-)
+ASK_INSTEAD = "hãy xin cơ quan ban hành tệp Word (.docx) hoặc bản PDF xuất từ Word (không in ra rồi quét lại)."
+SCANNED = f"tệp PDF là ảnh quét, không có lớp chữ: {ASK_INSTEAD}"
+SCANNED_PAGES = "không thấy bảng nhiệm vụ trong các trang có chữ; trang {pages} là ảnh quét, không có lớp chữ: " + ASK_INSTEAD
 NO_RULED_TABLE = (
     "tệp PDF không có bảng kẻ ô nào (bảng nhiệm vụ cần có đường kẻ, như khi xuất từ Word); "
     "hãy dùng tệp Word (.docx) của văn bản."
@@ -220,6 +219,7 @@ class PdfCell:
 class PdfRow:
     cells: list[PdfCell | None]  # None: a column covered by a cell merged across it
     where: str
+    page: int
 
     def extend(self, more: PdfRow) -> None:
         """The rest of a row cut by a page break, cell by cell."""
@@ -234,14 +234,17 @@ class PdfTaskTable:
 
     header: PdfRow
     rows: list[PdfRow]
-    above: list[Line]
-    right: float
+    above: list[Line]  # every line above the table on its page
+    right: float  # the right edge of the text above, for telling its wrapped lines
     where: str
+    running: set[str] = field(default_factory=set)  # the document's running headers and footers (see furniture)
     layout: Layout = field(default_factory=Layout)
 
     def preamble(self) -> list[str]:
-        """The paragraphs above the table, from the appendix label on ("Phụ lục …"), if there is one."""
-        blocks = [" ".join(line.text for line in para) for para in self.layout.split(self.above, self.right)]
+        """The paragraphs above the table, without running headers and page numbers, and from the appendix
+        label on ("Phụ lục …") when there is one: the end of the decision may share the page."""
+        lines = [line for line in self.above if furniture(line) not in self.running and not PAGE_NUMBER.match(line.text)]
+        blocks = [" ".join(line.text for line in para) for para in self.layout.split(lines, self.right)]
         labels = [i for i, b in enumerate(blocks) if re.match(r"^phụ lục\b", b, re.IGNORECASE) and len(b) < 40]
         return [clean(b).strip() for b in blocks[labels[-1] if labels else 0 :]]
 
@@ -281,10 +284,10 @@ def find_task_table(path: Path) -> PdfTaskTable:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
-        pages = [page.dedupe_chars() for page in pdf.pages]
+        pages = pdf.pages
         if not any(page.chars for page in pages):
             raise NoTaskTable(SCANNED)
-        running = _running_lines(pages)
+        running = running_lines(pages)
         found: PdfTaskTable | None = None
         first_header: list[str] | None = None
         for page in pages:
@@ -297,16 +300,19 @@ def find_task_table(path: Path) -> PdfTaskTable:
                     first_header = first_header or texts
                     if recognise(texts) is None:
                         continue
-                    above = [line for line in lines_of(_chars_above(page, table), page.page_number)
-                             if _furniture(line) not in running and not PAGE_NUMBER.match(line.text)]  # fmt: skip
+                    above = lines_of(_chars_above(page, table), page.page_number)
                     right = max([float(table.bbox[2])] + [line.x1 for line in above])
-                    found = PdfTaskTable(rows[0], [], above, right, f"trang {page.page_number}, bảng {number}")
-                    _append(found, rows[1:], continues=False)
+                    found = PdfTaskTable(rows[0], [], above, right, f"trang {page.page_number}, bảng {number}", running)
+                    _append(found, rows[1:], new_page=False)
                 elif len(texts) != len(found.header.cells) or (recognise(texts) and texts != _texts(found.header)):
                     return _settled(found)
                 else:
-                    _append(found, rows[1:] if texts == _texts(found.header) else rows, continues=True)
+                    new_page = found.rows[-1].page != page.page_number if found.rows else False
+                    _append(found, rows[1:] if texts == _texts(found.header) else rows, new_page)
         if found is None:
+            scanned = [str(page.page_number) for page in pages if not page.chars]
+            if scanned:
+                raise NoTaskTable(SCANNED_PAGES.format(pages=", ".join(scanned)))
             raise NoTaskTable(not_a_task_table(first_header) if first_header else NO_RULED_TABLE)
         return _settled(found)
 
@@ -316,11 +322,11 @@ def _settled(found: PdfTaskTable) -> PdfTaskTable:
     return found
 
 
-def _append(found: PdfTaskTable, rows: list[PdfRow], continues: bool) -> None:
+def _append(found: PdfTaskTable, rows: list[PdfRow], new_page: bool) -> None:
     """Rows of the table; on a following page, a first row without a number is the rest of the row above."""
     columns = recognise(_texts(found.header))
     number = columns.get("number") if columns else None
-    if continues and rows and found.rows and number is not None:
+    if new_page and rows and found.rows and number is not None:
         first = rows[0].cells[number] if number < len(rows[0].cells) else None
         if first is None or not first.lines:
             found.rows[-1].extend(rows.pop(0))
@@ -332,7 +338,7 @@ def _texts(row: PdfRow) -> list[str]:
 
 
 def _rows(page: Page, table: PdfTable) -> list[PdfRow]:
-    chars = [c for c in page.chars if str(c.get("upright", True)) != "False"]
+    chars = [c for c in page.chars if c.get("upright", True)]  # text turned sideways is no cell's text
     cells = [c for r in table.rows for c in r.cells if c is not None]
     inset = min(  # the cell's inner margin, as the left edge of its text shows it
         (line.x0 - float(box[0]) for box in cells for line in lines_of(_inside(chars, box), page.page_number)),
@@ -343,7 +349,7 @@ def _rows(page: Page, table: PdfTable) -> list[PdfRow]:
         out.append(PdfRow([
             None if box is None else PdfCell(lines_of(_inside(chars, box), page.page_number), float(box[2]) - max(inset, 0.0))
             for box in row.cells
-        ], f"trang {page.page_number}, hàng {number}"))  # fmt: skip
+        ], f"trang {page.page_number}, hàng {number}", page.page_number))  # fmt: skip
     return out
 
 
@@ -358,17 +364,17 @@ def _chars_above(page: Page, table: PdfTable) -> list[Char]:
     return [c for c in page.chars if float(c["bottom"]) <= top]
 
 
-def _furniture(line: Line) -> str:
+def furniture(line: Line) -> str:
     """A line as a running header or footer repeats it: page and issue numbers changing from page to page."""
     return re.sub(r"\d+", "#", " ".join(line.text.split()))
 
 
-def _running_lines(pages: Sequence[Page]) -> set[str]:
+def running_lines(pages: Sequence[Page]) -> set[str]:
     """Lines at the top or bottom of most pages (at least two): the running header and footer."""
     counts: dict[str, int] = {}
     for page in pages:
         lines = lines_of(list(page.chars), page.page_number)
-        for text in {_furniture(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
+        for text in {furniture(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}:
             counts[text] = counts.get(text, 0) + 1
     return {text for text, n in counts.items() if n >= max(2, len(pages) / 2)}
 
