@@ -1,8 +1,8 @@
 """Acceptance of the published plan: data/plan.yaml and the site say what the signed appendix says.
 
 Every expectation here comes from two files: the published plan
-(data/plan.yaml) and its source in data/sources/ (the appendix as .docx,
-or its .txt export: one row a line, TAB-separated cells, some HTML, rows
+(data/plan.yaml) and its source in data/sources/ (the appendix as .docx or
+as a PDF with a text layer, or its .txt export: one row a line, TAB-separated cells, some HTML, rows
 with an empty number continuing the row above). No task, count or name
 of a particular plan is written here, so the module passes unchanged for
 any commune's plan and source.
@@ -49,7 +49,7 @@ pytestmark = pytest.mark.build
 
 PLAN_PATH = ROOT / project_settings(ROOT).plan  # the plan the site publishes, as mkdocs.yml names it
 SOURCE_DIR = ROOT / "data" / "sources"
-SOURCE_SUFFIXES = (".txt", ".docx")
+SOURCE_SUFFIXES = (".txt", ".docx", ".pdf")
 
 # Fields an editor writes beside the document's words (shown as "Ghi chú biên tập"): never in the source.
 EDITORIAL = frozenset({"note"})
@@ -192,8 +192,20 @@ def read_docx(path: Path) -> SourceDocument:
     return SourceDocument(path, above, rows)
 
 
+def read_pdf(path: Path) -> SourceDocument:
+    """A PDF's table as printed: its cells' lines and paragraphs, found by the table's ruling lines (pdfplumber,
+    through the importer's lowest layer, before any reading of numbers, columns or names)."""
+    from macros.importer.pdf import source_table as printed_table
+
+    printed = printed_table(path)
+    rows = [SourceRow([[p for p in map(paragraph, cell) if p] for cell in row.cells], f"{path.name}, {row.where}")
+            for row in printed.rows]  # fmt: skip
+    return SourceDocument(path, [norm(line) for line in printed.above if norm(line)], rows)
+
+
 def read_source(path: Path) -> SourceDocument:
-    return read_docx(path) if path.suffix.lower() == ".docx" else read_txt(path)
+    readers = {".docx": read_docx, ".pdf": read_pdf}
+    return readers.get(path.suffix.lower(), read_txt)(path)
 
 
 @dataclass

@@ -25,7 +25,10 @@ from macros.site.settings import project_settings
 pytestmark = pytest.mark.build
 
 VENV = Path(sys.executable).parents[1]  # the running environment: make must not create another one
-APPENDICES = sorted(p for p in (FIXTURES / "adoption").iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+# The appendices written for adoption, and the Word and PDF files the importer's own tests were made from
+# (tests/fixtures/import/pdf/make.py): a whole signed decision as PDF, its appendix as a Word file.
+APPENDICES = sorted(p for p in (FIXTURES / "adoption").iterdir() if p.suffix in (".txt", ".docx", ".pdf")) + [
+    FIXTURES / "import" / "pdf" / "van-ban-ky.pdf", FIXTURES / "import" / "pdf" / "xa-mau.docx"]
 OLD_PLAN = load_plan(ROOT / project_settings(ROOT).plan).plan  # the plan the project publishes before adopting
 
 
@@ -73,7 +76,9 @@ def test_adopt_replaces_the_plan_its_source_and_the_sample_reports(adopted: tupl
     reports = list((project / "data" / "updates").glob("*.yaml"))
     assert not [r for r in reports if re.search(r"(?m)^example: true", r.read_text(encoding="utf-8"))]
     plan = load_plan(project / "data" / "plan.yaml").plan
-    assert not set(plan.unit_by_id) & set(OLD_PLAN.unit_by_id)  # the new plan's units, none of the old one's
+    named = {u for t in plan.tasks for u in [*t.lead.units, *t.coordinating.units]}
+    groups = {g for u in plan.units if u.id in named for g in u.member_of}
+    assert {u.id for u in plan.units} == named | groups  # the units the new appendix names, nothing of the old list
 
 
 def test_make_check_passes_and_lists_what_is_left_to_fill(adopted: tuple[Path, Path, str]) -> None:
@@ -130,3 +135,14 @@ def test_adopt_writes_nothing_over_uncommitted_work_in_data(tmp_path: Path) -> N
 def test_adopt_without_a_source_says_how_to_call_it(tmp_path: Path) -> None:
     result = make("adopt", fork(tmp_path / "ke-hoach"), ok=False)
     assert result.returncode != 0 and "make adopt SOURCE=" in result.stderr
+
+
+@pytest.mark.parametrize("appendix", [FIXTURES / "import" / "pdf" / "anh-quet.pdf", FIXTURES / "import" / "not-a-task-table.txt"],
+                         ids=["anh-quet", "khong-phai-bang-nhiem-vu"])  # fmt: skip
+def test_an_appendix_that_cannot_be_read_is_refused_and_nothing_changes(appendix: Path, tmp_path: Path) -> None:
+    """A scan, or a table that is not a task table: the reason in Vietnamese, no traceback, the fork untouched."""
+    project = fork(tmp_path / "ke-hoach")
+    result = make("adopt", project, f"SOURCE={appendix}", ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "Không nhận được" in result.stderr and "Chưa thay đổi tệp nào" in result.stderr
+    assert status(project) == ""
