@@ -96,6 +96,13 @@ def test_pdf_imports_to_the_same_draft_as_the_docx(plan, tmp_path, source, with_
     assert pdf_report["row"] == [] and pdf_report["lost"] == []  # the row cut by the page break is one task
 
 
+def test_the_whole_signed_document_as_word_gives_the_appendix_draft_too(tmp_path):
+    """The .docx of the signed decision: its decision paragraphs are not the appendix's title block."""
+    signed, _ = draft(PDF / "van-ban-ky.docx", tmp_path, None)
+    appendix, _ = draft(PDF / "xa-mau.docx", tmp_path, None)
+    assert signed == appendix
+
+
 def test_gazette_header_page_numbers_and_decision_never_reach_the_draft(tmp_path):
     out = tmp_path / "plan.yaml"
     out.write_text(import_plan(SIGNED, None, out, Report()), encoding="utf-8")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.text.paragraph import Paragraph
 
 from .columns import Columns, not_a_task_table, recognise
-from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
+from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, from_appendix_label, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
@@ -117,4 +117,4 @@ def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable, le
             text = clean(raw).strip()
             if text:
                 blocks.append(text)
-    return blocks
+    return from_appendix_label(blocks)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .columns import not_a_task_table, recognise
-from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
+from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, from_appendix_label, is_bold, paragraphs, render
 
 if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
     from pdfplumber.page import Page
@@ -245,8 +245,7 @@ class PdfTaskTable:
         label on ("Phụ lục …") when there is one: the end of the decision may share the page."""
         lines = [line for line in self.above if furniture(line) not in self.running and not PAGE_NUMBER.match(line.text)]
         blocks = [" ".join(line.text for line in para) for para in self.layout.split(lines, self.right)]
-        labels = [i for i, b in enumerate(blocks) if re.match(r"^phụ lục\b", b, re.IGNORECASE) and len(b) < 40]
-        return [clean(b).strip() for b in blocks[labels[-1] if labels else 0 :]]
+        return [clean(b).strip() for b in from_appendix_label(blocks)]
 
 
 @dataclass(frozen=True)

@@ -163,3 +163,11 @@ def paragraphs(texts: list[tuple[str, bool]]) -> list[Para]:
         else:
             out.append(Para(text))
     return out
+
+
+def from_appendix_label(blocks: list[str]) -> list[str]:
+    """The blocks above a table from the last appendix label ("Phụ lục", "PHỤ LỤC II") on, when there is one.
+
+    A whole signed document holds the decision before its appendix: its paragraphs are not the appendix's title."""
+    labels = [i for i, b in enumerate(blocks) if re.match(r"^phụ lục\b", b, re.IGNORECASE) and len(b) < 40]
+    return blocks[labels[-1] if labels else 0 :]
