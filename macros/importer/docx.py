@@ -1,9 +1,10 @@
 """Reading Word files (python-docx).
 
-The task table is the first table whose header names a task column. A
-document assembled from parts often continues it in further tables with
-the same number of columns (sometimes repeating the header); those rows
-are read on as if the table never broke.
+The task table is the first table whose header names a task content and
+a lead column (:func:`.columns.task_table` decides). A document assembled
+from parts often continues it in further tables with the same number of
+columns (sometimes repeating the header); those rows are read on as if the
+table never broke.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
 
-from .columns import Columns, not_a_task_table, recognise
+from .columns import task_table
 from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
@@ -52,39 +53,36 @@ def read_row(row: _Row, where: str) -> Row:
     return Row(cells, where)
 
 
-def _texts(row: _Row) -> list[str]:
-    return [clean(c.text).strip() for c in row.cells]
-
-
 def read_docx(path: Path) -> Table:
+    """The first task table of the document; the tables right after it with as many columns continue it."""
     from docx import Document
 
     document = Document(str(path))
     body = document.element.body
-    found: Table | None = None
-    columns: Columns | None = None
-    first_header: list[str] | None = None
-    for number, table in enumerate(document.tables, start=1):
-        if not table.rows:
+    tables = [t for t in document.tables if t.rows]
+    if not tables:
+        raise NoTaskTable("tệp Word không có bảng nào.")
+    rows = [[read_row(r, f"bảng {n}, hàng {i + 1}") for i, r in enumerate(t.rows)] for n, t in enumerate(tables, start=1)]
+    refused: list[str] = []
+    for n, table in enumerate(tables):
+        try:
+            found = task_table(rows[n], _preamble_before(document, body, table), f"bảng {n + 1}")
+        except NoTaskTable as exc:
+            refused.append(str(exc))
             continue
-        header = _texts(table.rows[0])
-        if found is None:
-            columns = recognise(header)
-            first_header = first_header or header
-            if columns is None:
-                continue
-            found = Table(header, [], _preamble_before(document, body, table), f"bảng {number}")
-            start = 1
-        elif len(header) != len(found.header):
+        following = _while_same_width(tables[n + 1 :], rows[n + 1 :], len(table.columns))
+        return task_table(rows[n] + following, found.preamble, found.where) if following else found
+    raise NoTaskTable(" ".join(refused))
+
+
+def _while_same_width(tables: list[DocxTable], rows: list[list[Row]], width: int) -> list[Row]:
+    """Rows of the tables that continue the task table: those after it, up to the first of another width."""
+    out: list[Row] = []
+    for table, table_rows in zip(tables, rows, strict=True):
+        if len(table.columns) != width:
             break
-        else:
-            start = 1 if recognise(header) and header == found.header else 0
-        found.rows += [read_row(r, f"bảng {number}, hàng {i + 1}") for i, r in enumerate(table.rows) if i >= start]
-    if found is None:
-        if first_header is None:
-            raise NoTaskTable("tệp Word không có bảng nào.")
-        raise NoTaskTable(not_a_task_table(first_header))
-    return found
+        out += table_rows
+    return out
 
 
 def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable) -> list[str]:

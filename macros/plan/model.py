@@ -119,6 +119,9 @@ def task_slug(task_id: str) -> str:
 
 class Section(Strict):
     id: Annotated[str, Field(pattern=SECTION_ID, description="Số La Mã của phần: I, II…")]
+    number: Text | None = Field(
+        None, description="Số của phần như văn bản gốc ghi, khi khác mã (văn bản đánh số phần 1, 2…: phần 1 có mã I)."
+    )
     title: NonEmptyText = Field(description="Tên phần, chép đúng văn bản gốc.")
     tasks: list[Task] = Field(default_factory=list)
 

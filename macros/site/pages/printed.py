@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ...plan.model import PlanMeta
+from ...plan.model import SOURCE_ROLES, PlanMeta
 from .. import urls
 from ..views import SectionTasks
 from .base import IndexKind, register
@@ -49,6 +49,7 @@ class HeaderCell:
 class PrintContext:
     columns: list[PrintColumn]
     head: list[list[HeaderCell]]
+    roles: tuple[str, ...]  # a heading row leaves these cells empty; an extra column's cell is shown on every row
     sections: list[SectionTasks]
     legal_bases: list[str]
     footer_text: str
@@ -104,6 +105,7 @@ class PrintPage(IndexKind):
         return PrintContext(
             columns=[PrintColumn(key, COLUMN_CSS.get(key, EXTRA_CSS)) for key in meta.columns],
             head=header_rows(meta),
+            roles=SOURCE_ROLES,
             sections=self.views.appendix,
             legal_bases=[b.title for b in meta.legal_bases],
             footer_text=footer,
