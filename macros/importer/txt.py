@@ -83,10 +83,11 @@ def preamble_blocks(lines: list[str]) -> list[str]:
 
 
 def read_txt(path: Path) -> Table:
-    """The first task table: each run of TAB-separated lines is a table (blank lines inside it are skipped)."""
+    """The first task table: each run of TAB-separated lines is a table (blank lines inside it are skipped),
+    with the lines between it and the table before it as its preamble."""
     lines = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     candidates: list[tuple[list[Row], list[str], str]] = []
-    n = 0
+    n = after_table = 0
     while n < len(lines):
         if "\t" not in lines[n]:
             n += 1
@@ -96,7 +97,8 @@ def read_txt(path: Path) -> Table:
             if lines[n].strip():
                 rows.append(Row([parse_cell(c) for c in lines[n].split("\t")], f"dòng {n + 1}"))
             n += 1
-        candidates.append((rows, preamble_blocks(lines[:first]), f"dòng {first + 1}"))
+        candidates.append((rows, preamble_blocks(lines[after_table:first]), f"dòng {first + 1}"))
+        after_table = n
     if not candidates:
         raise NoTaskTable("không thấy bảng nào (không có dòng nào có các ô cách nhau bằng TAB).")
     return first_task_table(candidates)
