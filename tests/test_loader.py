@@ -33,6 +33,8 @@ BAD = {
     "misspelt_field": (42, "sections[I].tasks[I.1.a].leader", "viết sai tên trường"),
     "bad_task_id": (39, "sections[I].tasks[I-1-a].id", "mã nhiệm vụ không hợp lệ"),
     "alias": (20, "", "bí danh YAML"),
+    "column_dropped": (16, "plan.column_order", 'column_order thiếu cột "coordinating" (PHỐI HỢP)'),
+    "unknown_extra_column": (45, "sections[I].tasks[I.1.a].extra.ghi-chu", 'không có cột "ghi-chu" trong plan.extra_columns'),
 }
 
 

@@ -285,8 +285,8 @@ class Views:
         view.facts = [
             Fact(key, ROLE_LABELS.get(key) or meta.header(key), view.column(key))
             for key in meta.columns
-            if key not in ("number", "task")
-        ]
+            if key not in ("number", "task") and not (task.heading and (key in ROLE_LABELS or key not in task.extra))
+        ]  # a heading has no cells of its own, but a cell of an extra column is the document's, shown as written
         return view
 
 
