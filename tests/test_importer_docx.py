@@ -29,7 +29,7 @@ TAG = re.compile(r"(</?[bi]>)")
 XA_MAU_EXPORT = FIXTURES / "import" / "xa-mau.txt"
 # (task, field) the document cannot say: an editor's note, and a school year read as a calendar year.
 EXPECTED_DIFFERENCES = {("II.1.c", "note"), ("III.2", "schedule")}
-TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule")
+TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
 
 
 def differences(imported: Plan, curated: Plan) -> set[tuple[str, str]]:

@@ -232,7 +232,9 @@ def first_task_table(candidates: list[tuple[list[Row], list[str], str]]) -> Tabl
 
 
 def columns_of(table: Table) -> Columns:
-    """The roles of a table :func:`task_table` accepted (readers only return those)."""
+    """The roles of a task table; a reader that built its :class:`Table` without :func:`task_table` is refused
+    here with the same message."""
     columns = read_roles(table.header, [Group(text, columns) for text, columns in table.groups])
-    assert all(r in columns.index for r in REQUIRED), "readers only return task tables"
+    if not all(r in columns.index for r in REQUIRED):
+        raise NoTaskTable(not_a_task_table(table.header, table.where))
     return columns
