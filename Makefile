@@ -8,13 +8,14 @@ export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv serve build check lint test browser schema import report bench clean
+.PHONY: help venv serve build check lint test browser schema adopt import report bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
 	@echo "make test    - kiểm tra mã (make lint) rồi chạy toàn bộ kiểm thử"
 	@echo "make lint    - kiểm tra mã bằng ruff và kiểu bằng mypy"
 	@echo "make check   - kiểm tra data/plan.yaml"
+	@echo "make adopt SOURCE=phu-luc.docx - dùng dự án cho phụ lục khác (.docx, .txt, .pdf) trong một lệnh"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
 	@echo "make report FROM=2025-07-01 TO=2025-09-30 [UNIT=mã-đơn-vị] [OUT=bao-cao.docx] - báo cáo định kỳ (tệp Word)"
 	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
@@ -74,6 +75,11 @@ $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "Thiếu npm để tải bộ kiểm tra HTML (vnu-jar): cài bằng 'sudo apt-get install npm'." >&2; exit 1; }
 	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
+
+# Dùng dự án cho phụ lục của cơ quan khác, một lệnh: make adopt SOURCE=phu-luc.docx (.docx, .txt hoặc .pdf)
+adopt: $(STAMP)
+	@test -n "$(SOURCE)" || { echo "Cần tệp phụ lục: make adopt SOURCE=phu-luc.docx (.docx, .txt hoặc .pdf)" >&2; exit 2; }
+	$(BIN)/python -m macros adopt $(SOURCE)
 
 import: $(STAMP)
 	$(BIN)/python -m macros import $(SOURCE) $(if $(OUT),-o $(OUT),) $(if $(REGISTRY),--registry $(REGISTRY),)

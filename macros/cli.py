@@ -1,4 +1,4 @@
-"""The project's command line: ``python -m macros check|schema|import|diff|report``.
+"""The project's command line: ``python -m macros check|schema|import|adopt|diff|report``.
 
 Commands print Vietnamese messages and exit non-zero on bad input; a
 Python traceback never reaches the clerk who ran them.
@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .adoption.placeholders import project_placeholders
 from .diff import diff_markdown
 from .plan.loader import load_plan
 from .plan.model import Plan
@@ -37,9 +38,11 @@ def _print_problems(problems: Iterable[Problem], github: bool) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    marked: list[Problem] = []
     if args.file is None:  # the files the site publishes, as mkdocs.yml's extra.ke_hoach names them
         settings = project_settings(Path.cwd())
         args.file, args.updates = Path(settings.plan), args.updates or Path(settings.updates)
+        marked = project_placeholders(Path.cwd(), settings.plan)
     try:
         loaded = load_plan(args.file)
     except DataError as exc:
@@ -53,7 +56,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if updates is None:
         return 1
     count, update_warnings = updates
-    warnings = len(loaded.warnings) + update_warnings
+    _print_problems(marked, github)
+    warnings = len(loaded.warnings) + update_warnings + len(marked)
     print(
         f"Hợp lệ: {args.file}: {len(plan.sections)} phần, {len(plan.leaf_tasks)} nhiệm vụ, "
         f"{len(plan.units)} đơn vị, {len(plan.deliverable_kinds)} loại sản phẩm, {count} báo cáo tiến độ"
@@ -91,6 +95,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import run  # python-docx is loaded only when importing
 
     return run(args.source, args.output, args.registry)
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    from .adoption.adopt import run  # the importer (python-docx, pdfplumber) only when adopting
+
+    return run(args.source)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -182,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", type=Path, default=None, help="tệp YAML ghi ra (mặc định: màn hình)")
     imp.add_argument("--registry", type=Path, default=None, help="kế hoạch có sẵn để lấy danh mục đơn vị, sản phẩm")
     imp.set_defaults(func=cmd_import)
+    adopt = sub.add_parser("adopt", help="dùng dự án cho phụ lục khác: nhập, thay văn bản gốc, xoá báo cáo mẫu, đặt tên trang")
+    adopt.add_argument("source", type=Path, help="phụ lục (.docx, .txt hoặc .pdf)")
+    adopt.set_defaults(func=cmd_adopt)
     _add_update_commands(sub)
     _add_report_command(sub)
     return parser

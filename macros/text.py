@@ -152,3 +152,51 @@ def shorten(text: str, limit: int = 90) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+# Characters that change how a text shows or compares without being seen. A direction control (U+202E) shows a
+# task's words reversed on the public page; a zero-width one makes a second unit whose name looks like the first.
+# Word and web pages leave them in pasted text. The checker refuses them in every data file, the report form as
+# the clerk types, and the importer removes them: all three read these two tables, and only these.
+DIRECTION_CONTROLS: dict[str, str] = {
+    "\u061c": "dấu chữ Ả Rập",
+    "\u200e": "dấu trái sang phải",
+    "\u200f": "dấu phải sang trái",
+    "\u202a": "ký tự nhúng trái sang phải",
+    "\u202b": "ký tự nhúng phải sang trái",
+    "\u202c": "ký tự kết thúc định hướng",
+    "\u202d": "ký tự ép trái sang phải",
+    "\u202e": "ký tự đảo chiều chữ",
+    "\u2066": "ký tự cô lập trái sang phải",
+    "\u2067": "ký tự cô lập phải sang trái",
+    "\u2068": "ký tự cô lập theo chữ đầu",
+    "\u2069": "ký tự kết thúc cô lập",
+}
+ZERO_WIDTH: dict[str, str] = {
+    "\u00ad": "dấu gạch nối mềm",
+    "\u200b": "dấu cách không độ rộng",
+    "\u200c": "ký tự ngăn nối không độ rộng",
+    "\u200d": "ký tự nối không độ rộng",
+    "\u2060": "ký tự nối từ",
+    "\ufeff": "dấu BOM giữa văn bản",
+}
+INVISIBLE: dict[str, str] = {**DIRECTION_CONTROLS, **ZERO_WIDTH}
+"""Every character a data text may not hold, with its Vietnamese name."""
+INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def code_point(char: str) -> str:
+    """U+202E: how a character nobody can see is named in a message."""
+    return f"U+{ord(char):04X}"
+
+
+def invisible_message(char: str) -> str:
+    """What the checker and the report form say of one character of :data:`INVISIBLE`, and what to do."""
+    if char in DIRECTION_CONTROLS:
+        effect = "làm chữ trên trang hiện sai thứ tự, có khi đảo ngược cả câu"
+        kind = "ký tự điều khiển hướng chữ"
+    else:
+        effect = "làm hai chữ trông giống hệt nhau thành hai chữ khác nhau (như một đơn vị thành hai)"
+        kind = "ký tự vô hình"
+    return (f"có {kind} {code_point(char)} ({INVISIBLE[char]}), thường do chép từ Word hay trang web: không nhìn thấy "
+            f"nhưng {effect}; hãy xóa ký tự này.")

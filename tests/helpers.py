@@ -373,3 +373,28 @@ def first_results(page: Any, site_root: Path, queries: list[str]) -> list[str | 
 
     given = json.loads((site_root / urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
     return [groups[0][0]["location"].split("#")[0] if groups else None for groups in worker_answers(page, given, queries)]
+
+
+# Waits for the page to stop moving: the scroll position the same over two frames, then every finite CSS transition
+# and animation ended. Material fades the header's tabs out when the page scrolls (opacity 1 → 0 over 0.1 s, back over
+# up to 0.55 s); axe-core run in between reads half-transparent white text on blue and reports a contrast fault that no
+# reader ever sees. Infinite animations (none today) are not waited for.
+_SETTLE = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  let last = null;
+  while (last !== scrollY) { last = scrollY; await frame(); }
+  const finite = document.getAnimations().filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime));
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
+def settled(page: Any) -> Any:
+    """The page once it has stopped scrolling and fading: what a reader looks at, and what axe-core should judge."""
+    page.evaluate(_SETTLE)
+    return page
+
+
+def axe_violations(axe: Any, page: Any) -> list[str]:
+    """axe-core's violations on the settled page, each with the first few elements it names."""
+    result = axe.run(settled(page))
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]

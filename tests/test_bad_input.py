@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PLAN_IN_PROJECT, ROOT, XA_MAU, build_site, check_env, copy_project
-from macros.plan.model import MAX_TEXT
+from macros.plan.model import MAX_ID, MAX_SECTION_ID, MAX_TASK_ID, MAX_TEXT
 from macros.plan.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 
 SECONDS = 5  # each refusal, process start included
@@ -144,7 +144,9 @@ def test_a_plan_saved_by_a_windows_editor_is_accepted(tmp_path):
 @pytest.mark.unit
 def test_the_limits_are_written_for_editors():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for figure in (f"{MAX_TEXT:,}".replace(",", "."), f"{MAX_FILE_BYTES // 1_000_000} MB", f"{MAX_DEPTH} mức"):
+    figures = (f"{MAX_TEXT:,}".replace(",", "."), f"{MAX_FILE_BYTES // 1_000_000} MB", f"{MAX_DEPTH} mức",
+               f"tối đa {MAX_ID} ký tự", f"nhiệm vụ tối đa {MAX_TASK_ID} ký tự", f"mã phần tối đa {MAX_SECTION_ID} ký tự")
+    for figure in figures:
         assert figure in readme, figure
 
 

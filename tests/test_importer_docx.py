@@ -9,6 +9,7 @@ parts, the table broken in two with or without its header repeated.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.unit
 TAG = re.compile(r"(</?[bi]>)")
 # tests/fixtures/plans/xa-mau/plan.yaml written out as an appendix export: one row a line, TAB between cells.
 XA_MAU_EXPORT = FIXTURES / "import" / "xa-mau.txt"
-# (task, field) the document cannot say: an editor's note, and a school year read as a calendar year.
+# (task, field) the document cannot say: an editor's note; and "Năm học 2025 - 2026", which the importer reads as due
+# at the school year's end (31/5/2026) and flags, while the curated plan, as a clerk may after review, leaves it undated.
 EXPECTED_DIFFERENCES = {("II.1.c", "note"), ("III.2", "schedule")}
 TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
 
@@ -125,7 +127,11 @@ def test_the_export_with_its_plan_as_registry_gives_the_plan_back(plan, tmp_path
     """Sections, ids, numbers, paragraphs, lists, italics, every cell and its ids, due dates: all come back."""
     report = Report()
     assert differences(import_to_plan(XA_MAU_EXPORT, tmp_path, plan, report), plan) == EXPECTED_DIFFERENCES
-    assert report["schedule"] == ['III.2: "Năm học 2025 - 2026" — chỉ hiểu được một phần; cần xem lại.']
+    assert report["schedule"] == [
+        'III.2: "Năm học 2025 - 2026" — năm học 2025 - 2026: đã coi hạn là cuối năm học 31/5/2026 — cần xem lại.'
+    ]
+    school_year = import_to_plan(XA_MAU_EXPORT, tmp_path, plan).task_by_id["III.2"].schedule
+    assert (school_year.due, school_year.due_precision) == (dt.date(2026, 5, 31), "month")
     assert report["empty"] == ["I.1 (dòng 8): phối hợp."]
     assert report["lost"] == [] and report["row"] == []
 
@@ -192,3 +198,25 @@ def test_broken_docx_is_a_message_not_a_traceback(tmp_path, capsys):
     assert main(["import", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Không đọc được") and "Traceback" not in err
+
+
+def test_docx_leftovers_are_cleaned_and_reported_at_their_table_row(tmp_path):
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH\u00a0THỬ\u200b")
+    table = document.add_table(rows=3, cols=6)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Tiến độ"], strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "I", "Phần"
+    row = table.rows[2].cells
+    row[0].text, row[1].text, row[2].text, row[5].text = "1", "Việc\u00a0một\u00ad.", "Công an\u200b xã", "quý IV/2025"
+    path = tmp_path / "word.docx"
+    document.save(str(path))
+    report = Report()
+    plan = import_to_plan(path, tmp_path, None, report)
+    assert plan.plan.source_title == "KẾ HOẠCH THỬ" and plan.task_by_id["I.1"].content == ["Việc một."]
+    assert [u.name for u in plan.units] == ["Công an xã"]
+    assert report["cleaned"] == [
+        "U+00A0 (dấu cách không ngắt dòng): 2 ký tự, thay bằng dấu cách; ở đoạn 1 trước bảng, bảng 1, hàng 3.",
+        "U+00AD (dấu gạch nối mềm): 1 ký tự, đã xóa; ở bảng 1, hàng 3.",
+        "U+200B (dấu cách không độ rộng): 2 ký tự, đã xóa; ở đoạn 1 trước bảng, bảng 1, hàng 3.",
+    ]

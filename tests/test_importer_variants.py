@@ -14,7 +14,9 @@ from helpers import FIXTURES, blocks
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
+from macros.importer.rows import Leftovers
 from macros.plan.loader import load_plan
+from macros.plan.model import MAX_ID
 
 pytestmark = pytest.mark.unit
 
@@ -163,3 +165,47 @@ def test_a_registry_with_errors_is_refused_with_its_problems(capsys):
     assert main(["import", str(IMPORT / "headers.txt"), "--registry", str(registry)]) == 1
     err = capsys.readouterr().err
     assert 'không có đơn vị với mã "phong-van-hoa-xa-hoi"' in err and "Không dùng được danh mục" in err
+
+
+def test_what_word_leaves_unseen_is_cleaned_and_reported_row_by_row(tmp_path):
+    """Non-breaking spaces become spaces; soft hyphens, zero-width and direction characters go, so that the
+    unit written with a zero-width space is the same unit, and the review list says what changed where."""
+    text = (IMPORT / "headers.txt").read_text(encoding="utf-8")
+    text = text.replace("1.\tViệc thứ nhất.\tPhòng Kinh tế", "1.\tViệc\u00a0thứ nh\u00adất.\tPhòng Kinh\u200b tế", 1)
+    text = text.replace("4\tViệc thứ tư.", "4\tViệc thứ\u202ftư.\u202e", 1)
+    (tmp_path / "word.txt").write_text(text, encoding="utf-8")
+    report = Report()
+    out = tmp_path / "word.yaml"
+    out.write_text(import_plan(tmp_path / "word.txt", None, out, report), encoding="utf-8")
+    plan = load_plan(out).plan  # what the checker would refuse is gone
+    assert (plan.task_by_id["I.1"].content, plan.task_by_id["II.4"].content) == (["Việc thứ nhất."], ["Việc thứ tư."])
+    assert plan.task_by_id["I.1"].lead.units == plan.task_by_id["II.3"].lead.units == ["phong-kinh-te"]
+    assert report["cleaned"] == [
+        "U+00A0 (dấu cách không ngắt dòng): 1 ký tự, thay bằng dấu cách; ở dòng 8.",
+        "U+00AD (dấu gạch nối mềm): 1 ký tự, đã xóa; ở dòng 8.",
+        "U+200B (dấu cách không độ rộng): 1 ký tự, đã xóa; ở dòng 8.",
+        "U+202E (ký tự đảo chiều chữ): 1 ký tự, đã xóa; ở dòng 12.",
+        "U+202F (dấu cách hẹp không ngắt dòng): 1 ký tự, thay bằng dấu cách; ở dòng 12.",
+    ]
+
+
+def test_the_report_of_a_character_met_everywhere_stays_one_short_line():
+    leftovers = Leftovers()
+    for n in range(1, 9):
+        leftovers.note("Phòng\u00a0Kinh\u00a0tế", f"dòng {n}")
+    assert leftovers.lines() == ["U+00A0 (dấu cách không ngắt dòng): 16 ký tự, thay bằng dấu cách; "
+                                 "ở dòng 1, dòng 2, dòng 3 và 5 chỗ khác."]
+
+
+def test_a_lead_cell_of_two_hundred_characters_gives_a_draft_the_checker_accepts(tmp_path):
+    long_name = ("Ban Chỉ đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021 - 2025 trên địa bàn xã gồm đại diện "
+                 "lãnh đạo Đảng ủy Hội đồng nhân dân Ủy ban nhân dân xã cùng các tổ chức chính trị - xã hội ở thôn")
+    text = (IMPORT / "headers.txt").read_text(encoding="utf-8")
+    text = text.replace("2.\tViệc thứ hai.\tCông an xã", f"2.\tViệc thứ hai.\t{long_name}")
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "long.yaml"
+    out.write_text(import_plan(tmp_path / "long.txt", None, out, Report()), encoding="utf-8")
+    plan = load_plan(out).plan
+    [unit] = [plan.unit_by_id[u] for u in plan.task_by_id["I.2"].lead.units]
+    assert unit.name == long_name and len(unit.id) <= MAX_ID
+    assert plan.task_by_id["I.2"].lead.text == long_name  # the cell's wording, whole

@@ -11,6 +11,7 @@ import pytest
 from helpers import FIXTURES, PLAN_DIRS, REFERENCE_EPOCH, ROOT, check_env, load_fixture, run_cli
 from macros.cli import main
 from macros.plan.loader import load_plan
+from macros.plan.model import MAX_SECTION_ID, MAX_TASK_ID
 from macros.plan.problems import DataError
 
 pytestmark = pytest.mark.unit
@@ -35,7 +36,15 @@ BAD = {
     "alias": (20, "", "bí danh YAML"),
     "column_dropped": (16, "plan.column_order", 'column_order thiếu cột "coordinating" (PHỐI HỢP)'),
     "unknown_extra_column": (45, "sections[I].tasks[I.1.a].extra.ghi-chu", 'không có cột "ghi-chu" trong plan.extra_columns'),
+    "rtl_in_task": (41, "sections[I].tasks[I.1.a].content[0]",
+                    "ở cột 38 có ký tự điều khiển hướng chữ U+202E (ký tự đảo chiều chữ)"),
+    # Without the refusal this unit is a second "Phòng Văn hoá - Xã hội", and the plan is valid.
+    "zwsp_in_unit_name": (26, "units[phong-van-hoa-2].name", "ở cột 25 có ký tự vô hình U+200B (dấu cách không độ rộng)"),
+    "long_unit_id": (25, "units[ban-chi-dao-thuc-hien-cac-chuong-trinh-muc-tieu-quoc-gia-giai-doan-2021-2025].id",
+                     "mã dài 76 ký tự, quá giới hạn 60 ký tự"),
 }
+COLUMNS = {"rtl_in_task": 38, "zwsp_in_unit_name": 25}
+"""The column named after the line, for the faults nobody can see: file:line:column, as editors read it."""
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
@@ -48,10 +57,14 @@ def test_bad_file_is_explained_at_its_line(name):
     assert len(problems) == 1, [str(p) for p in problems]
     problem = problems[0]
     assert problem.line == line
+    assert problem.column == COLUMNS.get(name)
     assert problem.field == field
     assert words in problem.message
     shown = str(problem)
-    assert shown.startswith(f"{path}:{line}: lỗi") or shown.startswith(f"tests/fixtures/bad/{name}.yaml:{line}: lỗi")
+    at = f"{line}:{COLUMNS[name]}" if name in COLUMNS else line
+    assert shown.startswith(f"{path}:{at}: lỗi") or shown.startswith(f"tests/fixtures/bad/{name}.yaml:{at}: lỗi")
+    if name in COLUMNS:
+        assert "hãy xóa ký tự này" in problem.message
 
 
 def test_every_bad_fixture_is_listed():
@@ -65,7 +78,8 @@ def test_checker_fails_with_the_file_and_line(name, capsys, monkeypatch, tally):
     monkeypatch.chdir(ROOT)
     assert main(["check", f"tests/fixtures/bad/{name}.yaml"]) == 1
     err = capsys.readouterr().err
-    assert f"tests/fixtures/bad/{name}.yaml:{BAD[name][0]}: lỗi" in err
+    at = f"{BAD[name][0]}:{COLUMNS[name]}" if name in COLUMNS else BAD[name][0]
+    assert f"tests/fixtures/bad/{name}.yaml:{at}: lỗi" in err
     assert "Không đạt" in err
     tally["Tệp xấu trong tests/fixtures/bad bị make check từ chối"] += 1
 
@@ -133,3 +147,19 @@ def test_warnings_for_empty_cells_do_not_fail(tmp_path):
     loaded = load_plan(path)
     assert [p.field for p in loaded.warnings] == ["sections[I].tasks[I.1.a].deliverable"]
     assert "chưa có sản phẩm" in loaded.warnings[0].message
+
+
+@pytest.mark.parametrize(("old", "new", "limit"), [
+    ("- id: I.1.a", "- id: I.1" + "0" * 30 + ".a", MAX_TASK_ID),
+    ("- id: I\n", "- id: " + "X" * 13 + "\n", MAX_SECTION_ID),
+], ids=["task", "section"])
+def test_task_and_section_ids_are_bounded_like_the_addresses_made_of_them(old, new, limit, tmp_path):
+    """Their patterns alone allow "I.1000…0.a" of any length, and each id is a page address."""
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_plan(path)
+    found = new.split("id: ")[1].strip()
+    assert any(f"mã dài {len(found)} ký tự, quá giới hạn {limit} ký tự" in p.message for p in caught.value.errors)

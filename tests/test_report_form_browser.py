@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import (
@@ -27,6 +28,7 @@ from helpers import (
     UPDATES_IN_PROJECT,
     XA_MAU,
     BuiltSite,
+    axe_violations,
     build_site,
     copy_project,
     load_fixture,
@@ -40,6 +42,7 @@ from macros.progress.updates import _takes_part, load_updates, update_filename
 from macros.site import urls
 from macros.site.facts import BuildFacts, Repo
 from macros.site.pages import Site
+from macros.text import INVISIBLE, code_point
 
 pytestmark = pytest.mark.browser
 
@@ -117,14 +120,24 @@ def python_verdict(case: Path, plan: Any, tmp_path: Path) -> set[tuple[str, str]
 
 def browser_verdict(script, case: Path, rules: dict[str, Any]) -> set[tuple[str, str]]:
     """The same, from the form's check; the checker names the status line when a reason is missing,
-    and looks at the plan only once the file's shape is right."""
-    report = as_json(load_yaml(case).data)
+    refuses a file holding characters nobody can see before reading its fields, and looks at the plan
+    only once the file's shape is right."""
+    report = as_json(read_unchecked(case))
     if case.parent.name == "updates":  # a filed report, checked as if it were new: not a duplicate of itself
         rules = {**rules, "existing": [name for name in rules["existing"] if name != case.name]}
     problems = script.evaluate("([r, t, rules]) => khReportForm.check(r, t, rules)", [report, TODAY.isoformat(), rules])
-    if any(p["stage"] == "schema" for p in problems):
-        problems = [p for p in problems if p["stage"] == "schema"]
+    first = next((stage for stage in ("read", "schema") if any(p["stage"] == stage for p in problems)), None)
+    if first:
+        problems = [p for p in problems if p["stage"] == first]
     return {("status" if p["rule"] == "needs-reason" else p["field"].split(".")[0], p["severity"]) for p in problems}
+
+
+def read_unchecked(case: Path) -> Any:
+    """A report's data as the form would hold it, even when the checker's reader refuses the file."""
+    try:
+        return load_yaml(case).data
+    except DataError:
+        return yaml.safe_load(case.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -141,11 +154,26 @@ def test_the_cases_cover_every_rule(script, small):
     for case in CASES:
         if case.parent.name == "updates":
             continue
-        report = as_json(load_yaml(case).data)
+        report = as_json(read_unchecked(case))
         problems = script.evaluate("([r, t, rules]) => khReportForm.check(r, t, rules)", [report, TODAY.isoformat(), rules])
         seen |= {p["rule"] for p in problems}
     assert seen == {"required", "pattern", "enum", "type", "maxLength", "format", "unknown", "no-task", "future",
-                    "needs-reason", "empty", "no-unit", "outside", "duplicate"}
+                    "needs-reason", "empty", "no-unit", "outside", "duplicate", "invisible"}
+
+
+@pytest.mark.parametrize("char", sorted(INVISIBLE), ids=code_point)
+def test_every_character_make_check_refuses_unseen_the_form_refuses_in_its_words(script, small, char, tmp_path):
+    plan, rules = small
+    case = tmp_path / "case" / "an.yaml"
+    case.parent.mkdir()
+    case.write_text(f'task: I.1.a\ndate: 2025-09-01\nstatus: tam-dung\nunit: phong-van-hoa\nnote: "Đã họp"\n'
+                    f'evidence:\n  title: "Biên bản{char} họp"\n', encoding="utf-8")
+    assert python_verdict(case, plan, tmp_path) == {("evidence", "error")}
+    assert browser_verdict(script, case, rules) == {("evidence", "error")}
+    [problem] = script.evaluate("([r, t, rules]) => khReportForm.check(r, t, rules)",
+                                [as_json(read_unchecked(case)), TODAY.isoformat(), rules])
+    assert (problem["field"], problem["rule"], problem["code"], problem["position"]) == ("evidence.title", "invisible",
+                                                                                      code_point(char), 9)
 
 
 def test_unit_outside_the_task_warns_in_the_checkers_words(script, small, tmp_path):
@@ -194,12 +222,12 @@ def test_what_is_typed_comes_back_from_the_file_exactly(script, small, tmp_path)
 
 def test_invisible_control_characters_are_dropped_and_line_breaks_kept(script, small, tmp_path):
     plan, rules = small
-    typed = "a\u0000b\u0007c\u001bd\u007fe\u0085f\u2028g\vh\r\ni\rj\ufeffk"
+    typed = "a\u0000b\u0007c\u001bd\u007fe\u0085f\u2028g\vh\r\ni\rjk"
     values = {"task": "I.1.a", "date": "2025-10-01", "status": "dang-thuc-hien", "unit": "phong-van-hoa", "note": typed}
     text = script.evaluate("([v, rules]) => khReportForm.yamlOf(khReportForm.reportOf(v), rules)", [values, rules])
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     [record] = load_updates(tmp_path, plan, TODAY).records
-    assert record.update.note == "abcde\nf\ng\nh\ni\nj\ufeffk"
+    assert record.update.note == "abcde\nf\ng\nh\ni\njk"
 
 
 # ---------------------------------------------------------------- the page, used as a clerk uses it
@@ -337,6 +365,25 @@ def test_the_date_is_today_in_vietnam_and_never_later(page, base_url):
     assert not page.locator("#kh-report-github").is_visible()
 
 
+def test_a_character_nobody_can_see_is_refused_as_it_is_typed(page, base_url):
+    """Pasted from Word: the error shows at once, before the clerk leaves the field, and no file is offered."""
+    open_form(page, base_url, urls.report_form("III.1"))
+    fill_report(page, unit="tram-y-te", status="hoan-thanh")
+    page.locator("#f-evidence-title").press_sequentially("Biên\u200b bản")
+    error = page.locator("#f-evidence-title-error")
+    assert error.is_visible()
+    assert error.inner_text().startswith("Ở vị trí thứ 5 có ký tự vô hình U+200B (dấu cách không độ rộng)")
+    assert error.inner_text().endswith("hãy xóa ký tự này.")
+    assert page.get_attribute("#f-evidence-title", "aria-invalid") == "true"
+    assert not page.locator("#kh-report-github").is_visible()
+    page.fill("#f-note", "Đã họp \u202ecả thôn")
+    assert "U+202E (ký tự đảo chiều chữ)" in page.locator("#f-note-error").inner_text()
+    page.fill("#f-evidence-title", "Biên bản")
+    page.fill("#f-note", "Đã họp cả thôn")
+    assert not error.is_visible() and not page.locator("#f-note-error").is_visible()
+    assert page.locator("#kh-report-github").is_visible()
+
+
 def test_a_link_must_be_an_address(page, base_url):
     open_form(page, base_url, urls.report_form("III.1"))
     fill_report(page, unit="tram-y-te", status="hoan-thanh")
@@ -422,12 +469,10 @@ def test_axe_finds_nothing_with_errors_shown_or_with_the_file_shown(browser, bas
     page.check("#f-status-khong-thuc-hien")
     page.click("button[type=submit]")
     assert page.locator(".kh-error:visible").count() >= 2
-    result = axe.run(page)
-    assert [v["id"] for v in result.response["violations"]] == []
+    assert axe_violations(axe, page) == []
     fill_report(page, unit="tram-y-te", status="hoan-thanh", note="xong")  # a warning too
     page.click("button[type=submit]")
     assert page.locator("#kh-report-result").is_visible() and page.locator("#f-unit-warning").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    result = axe.run(page)
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]] == []
+    assert axe_violations(axe, page) == []
     context.close()

@@ -39,7 +39,10 @@ BAD = {
     ),
     "empty_evidence": (6, "evidence", "mục evidence để trống"),
     "empty": (1, "", "tệp rỗng"),
+    "rtl_in_note": (6, "note", "ở cột 15 có ký tự điều khiển hướng chữ U+202E (ký tự đảo chiều chữ)"),
+    "long_unit": (5, "unit", "mã dài 76 ký tự, quá giới hạn 60 ký tự"),
 }
+COLUMNS = {"rtl_in_note": 15}
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +66,10 @@ def test_bad_update_is_explained_at_its_line(name, small_plan, tmp_path):
         load_updates(only(tmp_path, FIX / "bad" / f"{name}.yaml"), small_plan, TODAY, display=SHOWN)
     errors = caught.value.errors
     assert len(errors) == 1, [str(p) for p in errors]
-    assert (errors[0].line, errors[0].field) == (line, field)
+    assert (errors[0].line, errors[0].column, errors[0].field) == (line, COLUMNS.get(name), field)
     assert words in errors[0].message
-    assert str(errors[0]).startswith(f"{SHOWN}/{name}.yaml:{line}: lỗi")
+    at = f"{line}:{COLUMNS[name]}" if name in COLUMNS else line
+    assert str(errors[0]).startswith(f"{SHOWN}/{name}.yaml:{at}: lỗi")
 
 
 def test_every_bad_fixture_is_listed():

@@ -5,7 +5,8 @@
  * macros/site/pages/report_form.py from the checker's own sources: the report's
  * JSON Schema generated from the pydantic model (required keys, patterns,
  * statuses, lengths), the constant naming the status that needs a reason, the
- * checker's warning for a unit outside the task, and the plan's tasks, units and
+ * checker's warning for a unit outside the task, the characters nobody can see that
+ * the checker refuses (with its words for each), and the plan's tasks, units and
  * groups. Nothing here restates a rule; tests/test_report_form_browser.py runs
  * check() and `make check` over the same files and asserts they agree.
  *
@@ -171,11 +172,35 @@
     return [unit.id].concat(unit.member_of).some(function (id) { return named.indexOf(id) >= 0; });
   }
 
+  /* The first character of a text that the checker's reader refuses, as the "U+202E" that names it, or null. */
+  function invisibleIn(text, rules) {
+    var found = null;
+    Array.from(text).some(function (ch, i) {
+      var code = "U+" + ("000" + ch.codePointAt(0).toString(16).toUpperCase()).slice(-4);
+      if (rules.invisible[code]) found = { code: code, position: i + 1 };
+      return found !== null;
+    });
+    return found;
+  }
+
+  /* Every text of the report holding such a character, field by field: the reader refuses the file before
+     anything else is looked at. */
+  function checkInvisible(value, field, rules, problems) {
+    if (typeof value === "string") {
+      var found = invisibleIn(value, rules);
+      if (found) problems.push({ field: field, severity: "error", rule: "invisible", stage: "read", code: found.code, position: found.position });
+    } else if (value && typeof value === "object" && !Array.isArray(value)) {
+      Object.keys(value).forEach(function (key) { checkInvisible(value[key], field ? field + "." + key : key, rules, problems); });
+    }
+  }
+
   /* Every problem of one report (an object as the file holds it), as the checker would find it on ``today``.
-     "stage" says which of the checker's two passes finds it: the file's shape ("schema"), then its links to the
-     plan ("plan"), which the checker only looks at once the shape is right; the form shows both at once. */
+     "stage" says which of the checker's passes finds it: reading the file ("read": characters nobody can see),
+     the file's shape ("schema"), then its links to the plan ("plan"), which the checker only looks at once the
+     shape is right; the form shows them all at once. */
   function check(report, today, rules) {
     var problems = [];
+    checkInvisible(report, "", rules, problems);
     checkObject(report, rules.schema, rules.schema, "", problems);
     var wrong = {};
     problems.forEach(function (p) { wrong[p.field] = true; });
@@ -217,6 +242,7 @@
         return p.field === "evidence.link" ? "Đường dẫn phải bắt đầu bằng https:// và không có dấu cách." : "Mã không đúng dạng.";
       case "enum": return "Tình trạng không có trong danh mục.";
       case "maxLength": return "Dài " + p.length + " ký tự, quá giới hạn " + p.limit + " ký tự.";
+      case "invisible": return "Ở vị trí thứ " + p.position + " " + rules.invisible[p.code];
       case "format": return "Ngày không hợp lệ; chọn một ngày trong lịch.";
       case "future": return "Ngày này ở sau hôm nay (" + vnDate(p.today) + "); không báo cáo trước cho ngày chưa tới.";
       case "needs-reason": return "Tình trạng \"" + rules.statuses[rules.needs_reason] + "\" cần ghi lý do.";
@@ -362,9 +388,11 @@
       var warning = document.getElementById(id + "-warning");
       var radios = field === "status" ? Array.from(form.querySelectorAll("input[name=status]")) : [];
       var control = field === "status" ? box : document.getElementById(id);
-      var err = problems.filter(function (p) { return p.severity === "error"; })[0];
+      var errors = problems.filter(function (p) { return p.severity === "error"; });
+      // A character nobody can see is shown as soon as it is typed or pasted: the clerk cannot find it alone.
+      var err = errors.filter(function (p) { return p.rule === "invisible"; })[0] || errors[0];
       var warn = problems.filter(function (p) { return p.severity === "warning"; })[0];
-      var visible = Boolean(err) && (submitted || touchedNow);
+      var visible = Boolean(err) && (submitted || touchedNow || err.rule === "invisible");
       error.hidden = !visible;
       error.textContent = visible ? message(err, rules) : "";
       if (warning) {

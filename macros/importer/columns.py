@@ -213,7 +213,7 @@ def task_table(rows: list[Row], preamble: list[str], where: str) -> Table:
         raise NoTaskTable(not_a_task_table(header, where))
     repeated = [[c.text for c in row.cells] for row in rows[:size]]
     body = [row for row in rows[size:] if [c.text for c in row.cells] not in repeated]
-    return Table(header, body, preamble, where, [(g.text, g.columns) for g in groups])
+    return Table(header, body, preamble, where, groups=[(g.text, g.columns) for g in groups])
 
 
 def first_task_table(candidates: list[tuple[list[Row], list[str], str]]) -> Table:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.text.paragraph import Paragraph
 
 from .columns import task_table
-from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
+from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
@@ -45,12 +45,22 @@ def read_cell(cell: _Cell) -> Cell:
 
 def read_row(row: _Row, where: str) -> Row:
     """A cell merged across columns appears once; the columns it covers read as empty."""
-    cells: list[Cell] = []
+    return Row([read_cell(cell) if first else Cell() for cell, first in _spans(row)], where)
+
+
+def _spans(row: _Row) -> list[tuple[_Cell, bool]]:
+    """Each column's cell, and whether it is the first column of its cell (python-docx repeats a merged one)."""
+    out: list[tuple[_Cell, bool]] = []
     previous = None
     for cell in row.cells:
-        cells.append(Cell() if cell._tc is previous else read_cell(cell))
+        out.append((cell, cell._tc is not previous))
         previous = cell._tc
-    return Row(cells, where)
+    return out
+
+
+def _raw(row: _Row) -> str:
+    """The row's text as the file holds it, each merged cell once: what :class:`Leftovers` counts."""
+    return "\n".join(cell.text for cell, first in _spans(row) if first)
 
 
 def read_docx(path: Path) -> Table:
@@ -65,36 +75,47 @@ def read_docx(path: Path) -> Table:
     rows = [[read_row(r, f"bảng {n}, hàng {i + 1}") for i, r in enumerate(t.rows)] for n, t in enumerate(tables, start=1)]
     refused: list[str] = []
     for n, table in enumerate(tables):
+        leftovers = Leftovers()
         try:
-            found = task_table(rows[n], _preamble_before(document, body, table), f"bảng {n + 1}")
+            found = task_table(rows[n], _preamble_before(document, body, table, leftovers), f"bảng {n + 1}")
         except NoTaskTable as exc:
             refused.append(str(exc))
             continue
-        following = _while_same_width(tables[n + 1 :], rows[n + 1 :], len(table.columns))
-        return task_table(rows[n] + following, found.preamble, found.where) if following else found
+        following = _while_same_width(tables[n + 1 :], len(table.columns))
+        for k, part in enumerate([table, *following], start=n + 1):
+            for i, r in enumerate(part.rows):
+                leftovers.note(_raw(r), f"bảng {k}, hàng {i + 1}")
+        more = [row for k in range(n + 1, n + 1 + len(following)) for row in rows[k]]
+        found = task_table(rows[n] + more, found.preamble, found.where) if more else found
+        found.leftovers = leftovers
+        return found
     raise NoTaskTable(" ".join(refused))
 
 
-def _while_same_width(tables: list[DocxTable], rows: list[list[Row]], width: int) -> list[Row]:
-    """Rows of the tables that continue the task table: those after it, up to the first of another width."""
-    out: list[Row] = []
-    for table, table_rows in zip(tables, rows, strict=True):
+def _while_same_width(tables: list[DocxTable], width: int) -> list[DocxTable]:
+    """The tables that continue the task table: those after it, up to the first of another width."""
+    out: list[DocxTable] = []
+    for table in tables:
         if len(table.columns) != width:
             break
-        out += table_rows
+        out.append(table)
     return out
 
 
-def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable) -> list[str]:
+def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable, leftovers: Leftovers) -> list[str]:
     """Paragraphs above the task table: the appendix label, its title and what it is attached to."""
     from docx.text.paragraph import Paragraph
 
     blocks: list[str] = []
+    paragraphs_seen = 0
     for element in body.iterchildren():
         if element is table._tbl:
             break
         if element.tag.endswith("}p"):
-            text = clean(Paragraph(element, document).text).strip()
+            paragraphs_seen += 1
+            raw = Paragraph(element, document).text
+            leftovers.note(raw, f"đoạn {paragraphs_seen} trước bảng")
+            text = clean(raw).strip()
             if text:
                 blocks.append(text)
     return blocks

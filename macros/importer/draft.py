@@ -16,6 +16,7 @@ from ..plan.model import NO_COLUMN, Plan
 from .columns import ROLES, Columns, columns_of, is_column_numbers
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .report import Report
+from .roles import COORDINATING, LEAD, read_roles
 from .rows import Row, Table
 from .schedule import BUILT_IN, parse_schedule
 from .tasks import DraftSection, DraftTask, assign_ids, read_rows
@@ -47,6 +48,8 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
         report.add("table", "cột không có tiêu đề, không dùng: " + ", ".join(f"cột {i + 1}" for i in columns.ignored) + ".")
     if columns.missing:
         report.add("table", "văn bản không có cột: " + ", ".join(columns.missing) + "; các ô tương ứng để trống.")
+    for line in table.leftovers.lines():
+        report.add("cleaned", line)
     sections = read_rows(_without_column_numbers(table, report), columns, report)
     assign_ids(sections, report)
     if not any(s.tasks for s in sections):
@@ -92,15 +95,37 @@ def _task(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
     empty = [CELL_LABELS[c] for c, text in task.cells.items() if not text.strip()]
     if empty:
         report.add("empty", f"{task.id} ({task.where}): " + ", ".join(empty) + ".")
-    for cell in ("lead", "coordinating"):
-        out[cell] = {"text": task.cells[cell], "units": _names(task, cell, regs.units, regs, report)}
-    out["deliverable"] = {"text": task.cells["deliverable"], "kinds": _names(task, "deliverable", regs.kinds, regs, report)}
+    for cell, units in _unit_ids(task, regs, report).items():
+        out[cell] = {"text": task.cells[cell], "units": units}
+    deliverable = task.cells["deliverable"]
+    out["deliverable"] = {"text": deliverable, "kinds": _names(task, "deliverable", deliverable, regs.kinds, regs, report)}
     out["schedule"] = _schedule(task, regs, report)
     return out
 
 
-def _names(task: DraftTask, cell: str, registry: Registry, regs: Registries, report: Report) -> list[str]:
-    text = task.cells[cell]
+def _unit_ids(task: DraftTask, regs: Registries, report: Report) -> dict[str, list[str]]:
+    """The ids of the lead and coordinating cells; a cell that says who leads what is read by roles, and a
+    unit the lead cell names as coordinating ("X chủ trì, Y phối hợp") coordinates, after the cell's own."""
+    read: dict[str, dict[str, list[str]]] = {}
+    for cell in ("lead", "coordinating"):
+        text = task.cells[cell]
+        groups = read_roles(text, cell) if text.strip() else None
+        read[cell] = {LEAD: [], COORDINATING: []}
+        if groups is None:
+            read[cell][cell] = _names(task, cell, text, regs.units, regs, report)
+            continue
+        for group in groups:
+            role = group.role if cell == LEAD else COORDINATING
+            read[cell][role] += _names(task, cell, group.names, regs.units, regs, report)
+        report.add("roles", f"{task.id} {CELL_LABELS[cell]}: \"{text}\" → " + "; ".join(
+            f"{CELL_LABELS[role]}: {', '.join(dict.fromkeys(ids))}" for role, ids in read[cell].items() if ids
+        ) + " — đọc theo từng phần của ô; cần xem lại.")  # fmt: skip
+    lead = read[LEAD][LEAD] + read[COORDINATING][LEAD]
+    coordinating = read[COORDINATING][COORDINATING] + read[LEAD][COORDINATING]
+    return {LEAD: list(dict.fromkeys(lead)), COORDINATING: list(dict.fromkeys(coordinating))}
+
+
+def _names(task: DraftTask, cell: str, text: str, registry: Registry, regs: Registries, report: Report) -> list[str]:
     if not text.strip():
         return []
     matches = registry.match(text)
@@ -130,13 +155,16 @@ def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, An
     regs.schedules_used += [k for k in parsed.kinds if k not in regs.schedules_used]
     if parsed.due:
         out["due"], out["due_precision"] = parsed.due.date, parsed.due.precision
-    if not parsed.kinds and not parsed.due:
-        report.add("schedule", f"{task.id}: \"{text}\" — không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản.")
+    doubts = list(parsed.notes)
+    if not parsed.kinds and not parsed.due and not doubts:
+        doubts.append("không đọc được thời hạn hay sự lặp lại; giữ nguyên văn bản")
     elif parsed.dates_found > 1 and parsed.due:
-        report.add("schedule", f"{task.id}: \"{text}\" — có {parsed.dates_found} mốc thời gian; "
-                               f"đã chọn hạn {parsed.due.date.isoformat()} ({parsed.due.precision}).")
+        due = parsed.due
+        doubts.append(f"có {parsed.dates_found} mốc thời gian; đã chọn hạn {due.date.isoformat()} ({due.precision})")
     elif not parsed.understood:
-        report.add("schedule", f"{task.id}: \"{text}\" — chỉ hiểu được một phần; cần xem lại.")
+        doubts.append("chỉ hiểu được một phần; cần xem lại")
+    for doubt in doubts:
+        report.add("schedule", f"{task.id}: \"{text}\" — {doubt}.")
     return out
 
 

@@ -7,26 +7,42 @@ pieces that is a known name or alias wins; only the pieces left over are
 grouped by wording rules and proposed as new names. Comparison ignores
 case, spacing around dashes, old and new tone placement (hoá/hóa,
 Uỷ/Ủy) and common abbreviations (UBND, MTTQ, NHCSXH).
+
+Some official names contain the separators themselves ("Sở Văn hóa, Thể
+thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"). They ship as
+data (agencies.yaml) and are never cut, also when a place follows them;
+a registry name still wins over them, as the registry is the plan's own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from ..plan.model import MAX_ID
 from ..text import ascii_words, tone_on_first_vowel
 
 SEPARATOR = re.compile(r"(\s*;\s*|\s*,\s*|\s+và\s+)", re.IGNORECASE)
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "mttq": "mặt trận tổ quốc",
+    "hđnd": "hội đồng nhân dân",
     "nhcsxh": "ngân hàng chính sách xã hội",
     "csxh": "chính sách xã hội",
     "vh-xh": "văn hóa-xã hội",
 }
 PLACEHOLDER = "(chưa rõ — cần điền)"
+AGENCIES = Path(__file__).with_name("agencies.yaml")
+# Words that start a place after an agency's name: "Sở Y tế tỉnh Quảng Ngãi", "Văn phòng HĐND và UBND xã".
+PLACES = ("tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "các tỉnh",
+          "các xã", "trung ương")  # fmt: skip
 
 
 def key(text: str) -> str:
@@ -38,8 +54,54 @@ def key(text: str) -> str:
     return " ".join(words)
 
 
+@cache
+def official_names() -> tuple[str, ...]:
+    """The compared form of every name in agencies.yaml, read once per run."""
+    data = yaml.safe_load(AGENCIES.read_text(encoding="utf-8"))
+    return tuple(dict.fromkeys(key(name) for names in data.values() for name in names))
+
+
+def is_official(wording: str) -> bool:
+    """Whether ``wording`` is one official name, alone or followed by a place ("… tỉnh Quảng Ngãi")."""
+    folded = key(wording)
+    for name in official_names():
+        if folded == name:
+            return True
+        if folded.startswith(name + " ") and _is_place(folded[len(name) + 1 :], wording):
+            return True
+    return False
+
+
+def _is_place(rest: str, wording: str) -> bool:
+    """"tỉnh Quảng Ngãi", "xã" or a proper name of a few capitalised words, with no separator in it."""
+    if re.search(r"[,;]|(?:^|\s)và(?:\s|$)", rest):
+        return False
+    if any(rest == p or rest.startswith(p + " ") for p in PLACES):
+        return True
+    tail = wording.split()[-len(rest.split()) :]
+    return len(tail) <= 4 and all(w[:1].isupper() for w in tail)
+
+
 def slug(text: str) -> str:
-    return re.sub(r"\s+", "-", ascii_words(text)) or "muc"
+    """An id made from a name, at most :data:`MAX_ID` characters: ids are page addresses and file names.
+
+    A lead cell listing several agencies, read as one name, would give an
+    address longer than a file system allows. A long slug is cut at a word
+    boundary and ends with six hex digits of the whole name's hash, so that
+    two long names starting alike keep two ids, the same on every import."""
+    full = re.sub(r"\s+", "-", ascii_words(text)) or "muc"
+    if len(full) <= MAX_ID:
+        return full
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:6]
+    return f"{_cut(full, MAX_ID - len(digest) - 1)}-{digest}"
+
+
+def _cut(slug_text: str, most: int) -> str:
+    """The slug's first words that fit in ``most`` characters (the first word cut short if it alone does not)."""
+    if len(slug_text) <= most:
+        return slug_text
+    head = slug_text[: most + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug_text[:most]
 
 
 def tidy(piece: str) -> str:
@@ -79,6 +141,7 @@ class Kind:
     heads: tuple[str, ...]
     strip_owner: bool  # "Báo cáo của Phòng X": the product is "Báo cáo"
     upper_starts_name: bool  # in unit cells a capital after "," starts a new name
+    official: bool = False  # whether agencies.yaml's names are kept whole
 
     def new_extra(self, name: str) -> dict[str, Any]:
         return {}
@@ -97,6 +160,7 @@ UNITS = UnitKind(
      "hợp tác xã", "quân sự", "bưu điện", "thôn", "tổ"),
     strip_owner=False,
     upper_starts_name=True,
+    official=True,
 )  # fmt: skip
 DELIVERABLES = Kind(
     "loại sản phẩm",
@@ -140,14 +204,11 @@ class Registry:
         leftover: list[tuple[str, str]] = []  # (separator before, piece)
         i = 0
         while i < len(pieces):
-            for j in range(len(pieces) - 1, i - 1, -1):
-                wording = "".join(p + (seps[k] if k < j else "") for k, p in enumerate(pieces[i : j + 1], start=i))
-                entry = index.get(self._piece_key(wording))
-                if entry:
-                    found += self._flush(leftover)
-                    found.append(Match(tidy(wording), entry, "exact"))
-                    i = j + 1
-                    break
+            known = self._known(pieces, seps, i, index)
+            if known:
+                found += self._flush(leftover)
+                found.append(self._as_match(*known))
+                i = known[0] + 1
             else:
                 if pieces[i].strip(" .;,:"):
                     leftover.append((seps[i - 1] if i else "", pieces[i]))
@@ -157,6 +218,28 @@ class Registry:
             if m.entry.id not in self.used:
                 self.used.append(m.entry.id)
         return found
+
+    def _known(self, pieces: list[str], seps: list[str], i: int, index: dict[str, Entry]) -> tuple[int, str, Entry | None] | None:
+        """(last piece, wording, entry) of the longest run from piece ``i`` that the registry names, or else of
+        the longest that is an official name (entry None); None when neither names one."""
+
+        def wording(j: int) -> str:
+            return "".join(p + (seps[k] if k < j else "") for k, p in enumerate(pieces[i : j + 1], start=i))
+
+        runs = range(len(pieces) - 1, i - 1, -1)
+        for j in runs:
+            entry = index.get(self._piece_key(wording(j)))
+            if entry:
+                return j, wording(j), entry
+        if self.kind.official:
+            for j in runs:
+                if is_official(wording(j)):
+                    return j, wording(j), None
+        return None
+
+    def _as_match(self, j: int, wording: str, entry: Entry | None) -> Match:
+        """A registry name is an exact match; an official name is compared with the registry like a new piece."""
+        return Match(tidy(wording), entry, "exact") if entry else self._loose_or_new(tidy(wording))
 
     def _flush(self, leftover: list[tuple[str, str]]) -> list[Match]:
         """Pieces no known name covers: joined where the wording continues, then matched loosely or added."""
@@ -204,7 +287,8 @@ class Registry:
         taken = {e.id for e in self.entries}
         candidate, n = base, 2
         while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
+            suffix = f"-{n}"
+            candidate, n = _cut(base, MAX_ID - len(suffix)) + suffix, n + 1
         return candidate
 
     def output(self) -> list[dict[str, Any]]:

@@ -14,9 +14,11 @@ from typing import TextIO
 
 TITLES = {
     "table": "Bảng",
+    "cleaned": "Ký tự không nhìn thấy, đã thay hoặc xóa",
     "row": "Dòng không xếp được hoặc cần xem lại",
     "lost": "Nhiệm vụ mất số thứ tự",
     "split": "Ô đã tách thành nhiều tên",
+    "roles": "Ô ghi đơn vị nào chủ trì, phối hợp phần việc nào: đã đọc theo từng phần",
     "loose": "Tên chỉ khớp gần đúng với danh mục",
     "new": "Tên mới, đã thêm vào danh mục",
     "schedule": "Thời gian cần xem lại",

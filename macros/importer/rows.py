@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+
+from ..text import INVISIBLE, code_point
 
 BULLET = re.compile(r"^\s*[-–•+]\s+")
 # A bullet written inline: "… việc A. - Việc B" — only after the end of a sentence or clause,
@@ -59,6 +62,41 @@ class Row:
         return self.cells[index]
 
 
+# What Word leaves in a text that the project's files may not hold, and what it becomes: spaces that do not break
+# become spaces, and every character of macros.text.INVISIBLE (which the checker refuses) is removed.
+LEFTOVERS: dict[str, str] = {"\u00a0": " ", "\u202f": " ", **dict.fromkeys(INVISIBLE, "")}
+_LEFTOVER_NAMES = {"\u00a0": "dấu cách không ngắt dòng", "\u202f": "dấu cách hẹp không ngắt dòng", **INVISIBLE}
+_LEFTOVER_RE = re.compile("[" + "".join(LEFTOVERS) + "]")
+_TRANSLATION = str.maketrans(LEFTOVERS)
+
+
+@dataclass
+class Leftovers:
+    """The characters :func:`clean` changes, counted as the readers meet them, with where each was."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    places: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, raw: str, where: str) -> None:
+        """Count the leftovers of a text as the source holds it, before cleaning."""
+        for char in _LEFTOVER_RE.findall(raw):
+            self.counts[char] += 1
+            places = self.places.setdefault(char, [])
+            if where not in places:
+                places.append(where)
+
+    def lines(self, shown: int = 3) -> list[str]:
+        """One line for each character changed: how many, what it became and the first few places."""
+        out = []
+        for char in sorted(self.counts):
+            places = self.places[char]
+            more = f" và {len(places) - shown} chỗ khác" if len(places) > shown else ""
+            done = "thay bằng dấu cách" if LEFTOVERS[char] else "đã xóa"
+            out.append(f"{code_point(char)} ({_LEFTOVER_NAMES[char]}): {self.counts[char]} ký tự, {done}; "
+                       f"ở {', '.join(places[:shown])}{more}.")
+        return out
+
+
 @dataclass
 class Table:
     """The rows of the task table, its header texts, and the text around it (for metadata).
@@ -71,6 +109,7 @@ class Table:
     rows: list[Row]
     preamble: list[str] = field(default_factory=list)
     where: str = ""
+    leftovers: Leftovers = field(default_factory=Leftovers)
     groups: list[tuple[str, list[int]]] = field(default_factory=list)
 
 
@@ -94,8 +133,10 @@ class NoTaskTable(Exception):
 
 
 def clean(text: str) -> str:
-    """NFC, no non-breaking or doubled spaces: exports are full of both."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    """NFC, no non-breaking or doubled spaces, none of :data:`LEFTOVERS`: exports are full of them.
+
+    The readers count what this changes (:class:`Leftovers`) for the review list."""
+    text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     return re.sub(r"[ \t\r\n]+", " ", text)
 
 

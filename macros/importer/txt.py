@@ -101,4 +101,7 @@ def read_txt(path: Path) -> Table:
         after_table = n
     if not candidates:
         raise NoTaskTable("không thấy bảng nào (không có dòng nào có các ô cách nhau bằng TAB).")
-    return first_task_table(candidates)
+    table = first_task_table(candidates)
+    for n, line in enumerate(lines):
+        table.leftovers.note(line, f"dòng {n + 1}")
+    return table

@@ -35,6 +35,7 @@ from ..progress.state import progress_state
 from ..site import urls
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
+from ..site.guide import guide_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import configuration_only, merge_index, search_entries
@@ -258,3 +259,25 @@ def define_env(env: Any) -> None:
     @env.macro
     def legal_bases_list() -> str:
         return render_fragment(current_site(), "legal_bases", env.page.url)
+
+    @env.macro
+    def issuer() -> str:
+        """The plan's issuer, escaped like every text of the plan."""
+        return render_fragment(current_site(), "issuer", env.page.url)
+
+    # The guide's examples, drawn from the plan (macros/site/guide.py): {{ task_code_examples() }} renders
+    # fragment_task_codes.html, and so on.
+    for macro, fragment in GUIDE_MACROS.items():
+        env.macro(_guide_fragment(env, fragment), macro)
+
+
+GUIDE_MACROS = {"task_code_examples": "task_codes", "search_code_example": "search_code",
+                "search_unit_example": "search_unit", "group_example": "group"}  # fmt: skip
+
+
+def _guide_fragment(env: Any, fragment: str) -> Any:
+    def render() -> str:
+        site = current_site()
+        return render_fragment(site, fragment, env.page.url, guide_context(site.plan))
+
+    return render

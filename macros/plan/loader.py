@@ -18,9 +18,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from .model import NO_COLUMN, SOURCE_ROLES, DeliverableKind, Plan, PlanMeta, Schedule, Section, Unit
+from .model import ID_LIMITS, NO_COLUMN, SOURCE_ROLES, DeliverableKind, Plan, PlanMeta, Schedule, Section, Unit
 from .problems import DataError, Problem
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument, field_name, load_yaml
 
 TOP_KEYS = "plan, units, deliverable_kinds, schedules, sections"
 
@@ -66,22 +66,6 @@ def validate(doc: YamlDocument) -> Plan:
         raise DataError([shape_problem(doc, err) for err in exc.errors()]) from None
 
 
-def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
-    """sections.4.tasks.7.lead → sections[V].tasks[V.8].lead: ids are what editors search for."""
-    parts: list[str] = []
-    node: Any = doc.data
-    for key in loc:
-        if isinstance(key, int) and isinstance(node, list):
-            item = node[key] if key < len(node) else None
-            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else key
-            parts[-1:] = [f"{parts[-1]}[{label}]"] if parts else [f"[{label}]"]
-            node = item
-        else:
-            parts.append(str(key))
-            node = node.get(key) if isinstance(node, dict) else None
-    return ".".join(parts)
-
-
 def expected_message(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
     messages = {
@@ -104,6 +88,10 @@ def expected_message(err: ErrorDetails) -> str:
         "too_long": f"chỉ được tối đa {ctx.get('max_length')} mục",
         "literal_error": f"cần một trong các giá trị: {ctx.get('expected', '')}",
     }
+    if kind == "string_too_long" and ctx.get("max_length") in ID_LIMITS:
+        found = len(err["input"]) if isinstance(err.get("input"), str) else "quá"
+        return (f"mã dài {found} ký tự, quá giới hạn {ctx.get('max_length')} ký tự của một mã: mã làm thành địa chỉ trang "
+                "và tên tệp, dài hơn thì không dựng được trang; hãy rút ngắn mã (và sửa theo ở mọi chỗ dùng mã này)")
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "IVX" in pattern and "." in pattern:

@@ -18,6 +18,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 SECTION_ID = r"^[IVXLCDM]+$"
 TASK_ID = r"^[IVXLCDM]+(\.[0-9]+)+(\.[a-zđ])?$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID = 60
+"""Characters in a unit, product, schedule or legal basis id. Ids are page addresses and file names (a report is
+named date-task-unit.yaml); a file system refuses a name past 255 bytes, and a long address is a poor one to share."""
+MAX_TASK_ID = 30
+"""Characters in a task id: an appendix numbers to three levels or so (IV.12.a); the pattern alone has no end."""
+MAX_SECTION_ID = 12
+"""Characters in a section id, a Roman numeral (XXXVIII is 6)."""
+ID_LIMITS = frozenset({MAX_ID, MAX_TASK_ID, MAX_SECTION_ID})
 
 SOURCE_ROLES = ("number", "task", "lead", "coordinating", "deliverable", "schedule")
 """The six columns the site understands, in the order of ``source_columns``; ``column_order`` names them so."""
@@ -36,7 +44,7 @@ MAX_TEXT = 20_000
 
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_nfc)]
 NonEmptyText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_nfc)]
-SlugId = Annotated[str, Field(pattern=SLUG_ID)]
+SlugId = Annotated[str, Field(pattern=SLUG_ID, max_length=MAX_ID)]
 
 
 class Strict(BaseModel):
@@ -74,7 +82,7 @@ class ScheduleCell(Strict):
 
 
 class Task(Strict):
-    id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
+    id: Annotated[str, Field(pattern=TASK_ID, max_length=MAX_TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: NonEmptyText = Field(description="Số thứ tự như trong văn bản gốc (1, 2, a, b…).")
     content: list[Block] = Field(min_length=1, description="Các đoạn nội dung, chép đúng văn bản gốc.")
     heading: bool = Field(False, description="Mục tiêu đề có các mục con, không có đơn vị riêng.")
@@ -118,7 +126,7 @@ def task_slug(task_id: str) -> str:
 
 
 class Section(Strict):
-    id: Annotated[str, Field(pattern=SECTION_ID, description="Số La Mã của phần: I, II…")]
+    id: Annotated[str, Field(pattern=SECTION_ID, max_length=MAX_SECTION_ID, description="Số La Mã của phần: I, II…")]
     number: Text | None = Field(
         None, description="Số của phần như văn bản gốc ghi, khi khác mã (văn bản đánh số phần 1, 2…: phần 1 có mã I)."
     )

@@ -22,9 +22,12 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+    column: int | None = None
+    """Where in the line, counted in characters from 1: given when the fault is one character nobody can see."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        where += f":{self.column}" if self.line and self.column else ""
         field = f" [{self.field}]" if self.field else ""
         return f"{where}: {_LABEL[self.severity]}{field}: {self.message}"
 
@@ -32,6 +35,7 @@ class Problem:
         """The workflow command that pins this problem on the pull request's diff."""
         kind = "error" if self.severity == "error" else "warning"
         line = f",line={self.line}" if self.line else ""
+        line += f",col={self.column}" if self.line and self.column else ""
         text = f"{self.field}: {self.message}" if self.field else self.message
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         file = self.file.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")

@@ -4,7 +4,9 @@ PyYAML's safe loader silently keeps the last of two duplicate keys and
 forgets where each value came from. This module builds plain Python data
 from the composed node tree instead, so that duplicate keys are refused
 and every value keeps the line it was written on; syntax errors are
-explained in Vietnamese at the line of the mistake.
+explained in Vietnamese at the line of the mistake. Text holding a
+character nobody can see (a direction control, a zero-width space) is
+refused here, at its line and column: every data file passes this way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..text import INVISIBLE_RE, invisible_message
 from .problems import DataError, Problem
 
 Path_ = tuple[Any, ...]
@@ -29,6 +32,8 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    unseen: list[tuple[Path_, yaml.Node]] = field(default_factory=list, repr=False)
+    """Text scalars holding a character of :data:`~macros.text.INVISIBLE`, met while reading."""
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the deepest part of ``path`` that exists in the file.
@@ -154,6 +159,8 @@ def _compose(loader_class: type[yaml.SafeLoader], text: str, name: str) -> YamlD
         doc = YamlDocument(name, None)
         if node is not None:
             doc.data = _build(loader, node, (), doc)
+        if doc.unseen:
+            raise DataError(_invisible_problems(doc, text))
         return doc
     except yaml.reader.ReaderError as exc:
         raise DataError([_character_problem(name, exc, text)]) from None
@@ -211,7 +218,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
                 raise _Refused(
                     problem="tên trường phải là một chữ, không phải danh sách hay bảng", problem_mark=key_node.start_mark
                 )
-            key = key_node.value if key_node.tag in _AS_WRITTEN else loader.construct_object(key_node, deep=True)
+            key = _text(key_node, path, doc) if key_node.tag in _AS_WRITTEN else loader.construct_object(key_node, deep=True)
             if key in result:
                 first = doc.lines.get(path + (key,))
                 raise _DuplicateKey(
@@ -224,8 +231,58 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: YamlDocum
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
     if node.tag in _AS_WRITTEN:
-        return node.value  # text as it is (PyYAML's constructor would return the same, slower); dates are parsed by the model
+        return _text(node, path, doc)  # dates too are kept as written: the model parses and explains them
     return loader.construct_object(node, deep=True)
+
+
+def _text(node: yaml.Node, path: Path_, doc: YamlDocument) -> str:
+    """A scalar's text as it is (PyYAML's constructor would return the same, slower), noted if it hides a character."""
+    value: str = node.value
+    if INVISIBLE_RE.search(value):
+        doc.unseen.append((path, node))
+    return value
+
+
+MAX_UNSEEN = 20
+"""Invisible characters listed one by one for a file; a text pasted from Word may hold hundreds (soft hyphens)."""
+
+
+def _invisible_problems(doc: YamlDocument, text: str) -> list[Problem]:
+    """One problem per invisible character, at the line and column where an editor's cursor finds it.
+
+    A character written as an escape ("\\u202e" in double quotes) is not in the file as such:
+    it is reported at the start of its value."""
+    problems: list[Problem] = []
+    for path, node in doc.unseen:
+        start, end = node.start_mark.index, node.end_mark.index
+        written = [(m.start(), m.group(), "ở") for m in INVISIBLE_RE.finditer(text, start, end)]
+        escaped = [(start, c, "trong giá trị bắt đầu ở") for c in dict.fromkeys(INVISIBLE_RE.findall(node.value))]
+        for index, char, where in written or escaped:
+            line_start = text.rfind("\n", 0, index) + 1
+            line, column = text.count("\n", 0, index) + 1, index - line_start + 1
+            problems.append(Problem(doc.file, line, field_name(doc, path), f"{where} cột {column} {invisible_message(char)}",
+                                    column=column))
+    if len(problems) > MAX_UNSEEN:
+        rest = len(problems) - MAX_UNSEEN
+        problems = problems[:MAX_UNSEEN] + [Problem(doc.file, None, "", f"còn {rest} ký tự vô hình nữa trong tệp; "
+                                                                        "hãy xóa cả những ký tự đó.")]
+    return problems
+
+
+def field_name(doc: YamlDocument, loc: tuple[Any, ...]) -> str:
+    """sections.4.tasks.7.lead → sections[V].tasks[V.8].lead: ids are what editors search for."""
+    parts: list[str] = []
+    node: Any = doc.data
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list):
+            item = node[key] if key < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else key
+            parts[-1:] = [f"{parts[-1]}[{label}]"] if parts else [f"[{label}]"]
+            node = item
+        else:
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return ".".join(parts)
 
 
 _AS_WRITTEN = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})

@@ -30,11 +30,11 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..plan.loader import display_path, expected_message, field_name, shape_problem
-from ..plan.model import SLUG_ID, TASK_ID, Plan, Strict, Text, task_slug
+from ..plan.loader import display_path, expected_message, shape_problem
+from ..plan.model import MAX_ID, MAX_TASK_ID, SLUG_ID, TASK_ID, Plan, Strict, Text, task_slug
 from ..plan.problems import DataError, Problem
 from ..plan.schema import json_schema
-from ..plan.yamlsource import YamlDocument, load_yaml
+from ..plan.yamlsource import YamlDocument, field_name, load_yaml
 from ..text import fold_diacritics, vn_date
 
 Status = Literal["chua-bat-dau", "dang-thuc-hien", "hoan-thanh", "tam-dung", "khong-thuc-hien"]
@@ -86,10 +86,12 @@ class Evidence(Strict):
 class Update(Strict):
     """One report by one unit on one task, as of one date."""
 
-    task: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ trong data/plan.yaml, ví dụ V.8.")]
+    task: Annotated[str, Field(pattern=TASK_ID, max_length=MAX_TASK_ID,
+                               description="Mã nhiệm vụ trong data/plan.yaml, ví dụ V.8.")]
     date: dt.date = Field(description="Ngày báo cáo (YYYY-MM-DD), không sau ngày hôm nay.")
     status: Status = Field(description=f"Tình trạng: {STATUS_HELP}.")
-    unit: Annotated[str, Field(pattern=SLUG_ID, description="Mã đơn vị báo cáo (xem units trong data/plan.yaml).")]
+    unit: Annotated[str, Field(pattern=SLUG_ID, max_length=MAX_ID,
+                               description="Mã đơn vị báo cáo (xem units trong data/plan.yaml).")]
     note: Text = Field("", description="Tóm tắt việc đã làm, khó khăn, việc tiếp theo.")
     reason: Text | None = Field(None, description="Lý do; bắt buộc khi status là khong-thuc-hien.")
     evidence: Evidence | None = Field(None, description="Văn bản chứng minh (số, tên, đường dẫn).")

@@ -7,6 +7,7 @@ Independent of MkDocs, so another generator could call it as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
@@ -69,13 +70,28 @@ def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> s
     return _render(f"{spec.kind}.html", _fields(site.context(spec)), site, current)
 
 
-def render_fragment(site: Site, name: str, current_url: str) -> str:
+def render_fragment(site: Site, name: str, current_url: str, context: object | None = None) -> str:
     """A piece of a hand-written page (docs/*.md) drawn from the data, e.g. the legal bases.
 
     It goes through Markdown with the page, so it is one block of HTML with no blank
     line, which Markdown passes through untouched."""
-    html = _render(f"fragment_{name}.html", {}, site, current_url)
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    html = _render(f"fragment_{name}.html", _fields(context) if context is not None else {}, site, current_url)
+    html = "\n".join(line for line in html.splitlines() if line.strip())
+    return html if html.startswith("<ul") else _inert_inline(html)
+
+
+# Markdown reads a fragment written inside a paragraph as Markdown: a name holding *, _, ` or [ would become emphasis,
+# code or a link. As numeric references these characters show as themselves and mean nothing to Markdown.
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_\[\]{}!|~]")
+_TEXT_BETWEEN_TAGS = re.compile(r"(?<=>)[^<]+|^[^<]+")
+
+
+def _inert_inline(html: str) -> str:
+    """The fragment's text with every character Markdown acts on written as a character reference."""
+    def inert(match: re.Match[str]) -> str:
+        return _MARKDOWN_ACTIVE.sub(lambda c: f"&#{ord(c.group())};", match.group(0))
+
+    return _TEXT_BETWEEN_TAGS.sub(inert, " ".join(html.split("\n")))
 
 
 def render_feed(context: FeedContext) -> str:

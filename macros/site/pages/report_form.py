@@ -6,8 +6,9 @@ saved, then opens GitHub's new-file editor prefilled with it, as the task
 page's old button did. The script checks with the rules exported here from
 the same sources as ``make check``: the report's JSON Schema generated from
 the pydantic model (patterns, statuses, lengths, required keys), the rule
-constants of :mod:`macros.progress.updates`, and the plan's tasks, units
-and groups. Nothing about a report is written twice, so the form cannot
+constants of :mod:`macros.progress.updates`, the characters nobody can see
+that the reader refuses (:data:`macros.text.INVISIBLE`), and the plan's
+tasks, units and groups. Nothing about a report is written twice, so the form cannot
 accept a file the checker refuses (tests/test_report_form_browser.py runs
 both over the same files).
 """
@@ -28,7 +29,7 @@ from ...progress.updates import (
     update_filename,
     update_schema,
 )
-from ...text import content_text
+from ...text import INVISIBLE, code_point, content_text, invisible_message
 from .. import urls
 from .base import IndexKind, register
 
@@ -103,6 +104,8 @@ class ReportFormPage(IndexKind):
             "statuses": STATUS_LABELS,
             "header": [SCHEMA_COMMENT, FILE_NOTE],
             "unit_outside_task": UNIT_OUTSIDE_TASK,
+            # The characters the checker's reader refuses, by code point, each with the checker's own words.
+            "invisible": {code_point(char): invisible_message(char) for char in INVISIBLE},
             "today": facts.reference_date.isoformat(),
             "new_file": facts.repo.new_file_base(facts.updates_dir) if facts.repo else None,
             "existing": existing,
