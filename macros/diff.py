@@ -36,6 +36,7 @@ TASK_FIELDS: dict[str, str] = {
     "coordinating": "đơn vị phối hợp",
     "deliverable": "sản phẩm",
     "schedule": "thời gian thực hiện",
+    "extra": "các cột khác của văn bản gốc",
 }
 PLAN_PARTS: dict[str, str] = {
     "plan": "thông tin chung",

@@ -228,10 +228,11 @@ class SourceTable:
     header: list[str]
     columns: dict[int, int]  # source column → column of the Bản in table
     entries: list[Entry]
+    keys: list[str] = field(default_factory=list)  # what each Bản in column holds: number, task, lead… or an extra id
 
-    def column(self, page_column: int) -> int:
-        """The source column shown in a column of the Bản in table (0: number, 1: content)."""
-        return next(i for i, k in self.columns.items() if k == page_column)
+    def column(self, key: str) -> int:
+        """The source column shown in the Bản in column holding ``key`` ("number", "task", "lead"…)."""
+        return next(i for i, k in self.columns.items() if self.keys[k] == key)
 
 
 def is_column_numbers(texts: list[str]) -> bool:
@@ -240,8 +241,9 @@ def is_column_numbers(texts: list[str]) -> bool:
     return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
-def source_table(document: SourceDocument, page_headers: list[str]) -> SourceTable:
+def source_table(document: SourceDocument, page_columns: list[tuple[str, str]]) -> SourceTable:
     """The task table: from the row whose cells are the column headers shown on the Bản in page."""
+    page_headers = [header for _, header in page_columns]
     wanted = set(page_headers)
 
     def is_header(row: SourceRow) -> bool:
@@ -265,7 +267,7 @@ def source_table(document: SourceDocument, page_headers: list[str]) -> SourceTab
         if number_text(" ".join(row.paragraphs(number_column))) or not entries:
             entries.append(Entry())
         entries[-1].rows.append(row)
-    return SourceTable(header, columns, entries)
+    return SourceTable(header, columns, entries, [key for key, _ in page_columns])
 
 
 # ---------------------------------------------------------------- the site, read as a visitor reads it
@@ -283,8 +285,18 @@ def blocks_of(element: Any) -> list[str]:
 PRINT_TABLE = "//table[contains(@class,'kh-print__table')]"
 
 
+def print_columns(site: BuiltSite) -> list[tuple[str, str]]:
+    """(what the column holds, its header) for each column of the Bản in table, in the page's order.
+
+    Each ``<col>`` and each column's own ``<th>`` name what the column holds (number, task, lead… or an
+    extra column's id); a header cell merged over several columns (a two-row header) names none."""
+    tree = site.tree(urls.PRINT)
+    keys = tree.xpath(f"{PRINT_TABLE}/colgroup/col/@data-column")
+    return [(k, norm(tree.xpath(f"{PRINT_TABLE}/thead//th[@data-column='{k}']")[0].text_content())) for k in keys]
+
+
 def print_headers(site: BuiltSite) -> list[str]:
-    return [norm(th.text_content()) for th in site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/thead//th")]
+    return [header for _, header in print_columns(site)]
 
 
 def print_rows(site: BuiltSite) -> list[Any]:
@@ -333,7 +345,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="module")
 def table(source: Path, site: BuiltSite) -> SourceTable:
-    return source_table(read_source(source), print_headers(site))
+    return source_table(read_source(source), print_columns(site))
 
 
 def test_the_signed_source_is_kept_in_data_sources() -> None:
@@ -466,7 +478,7 @@ def test_print_page_shows_the_text_above_the_table(source: Path, site: BuiltSite
 
 def test_print_page_has_every_row_and_cell_of_the_source_verbatim(table: SourceTable, site: BuiltSite) -> None:
     rows = print_rows(site)
-    numbers = [number_text(" ".join(e.rows[0].paragraphs(table.column(0)))) for e in table.entries]
+    numbers = [number_text(" ".join(e.rows[0].paragraphs(table.column("number")))) for e in table.entries]
     shown = [number_text(" ".join(blocks_of(r.xpath("td|th")[0]))) for r in rows]
     assert shown == numbers, "Các dòng của trang Bản in không theo đúng số thứ tự của văn bản gốc."
     for entry, row in zip(table.entries, rows, strict=True):
@@ -482,7 +494,7 @@ def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable,
     pages = task_pages(site)
     task_ids = [r.get("data-task") for r in print_rows(site)]
     assert len(task_ids) == len(table.entries), "Số dòng của trang Bản in khác số dòng có số thứ tự của văn bản gốc."
-    content_column = table.column(1)
+    content_column = table.column("task")
     checked = 0
     for entry, task_id in zip(table.entries, task_ids, strict=True):
         if task_id is None:  # a section row
@@ -492,14 +504,15 @@ def test_each_task_page_shows_its_content_and_cells_verbatim(table: SourceTable,
         where = f"trang nhiệm vụ {task_id} ({entry.where})"
         content = page.xpath("//section[contains(@class,'kh-content')]")[0]
         assert_shown(entry.paragraphs(content_column), blocks_of(content), f"{where}, nội dung")
-        facts = page.xpath("//dl[contains(@class,'kh-facts')]/dd")
+        facts = page.xpath("//dl[contains(@class,'kh-facts')]")
         for column, k in table.columns.items():
-            if k < 2:
+            if table.keys[k] in ("number", "task"):
                 continue
-            if not facts:  # a heading task: the source gives it no cells
+            shown = facts[0].xpath(f"dd[@data-column='{table.keys[k]}']") if facts else []
+            if not shown:  # a heading task: the source gives it no cells
                 assert not any(entry.paragraphs(column)), f"{where}: ô \"{table.header[column]}\" không hiện trên trang."
                 continue
-            spans = facts[k - 2].xpath(".//span[contains(@class,'kh-cell-text')]")
+            spans = shown[0].xpath(".//span[contains(@class,'kh-cell-text')]")
             assert_shown(entry.paragraphs(column), blocks_of(spans[0]) if spans else [], f"{where}, \"{table.header[column]}\"")
         checked += 1
     assert checked == len(pages), "Trang Tất cả nhiệm vụ có nhiệm vụ không có trong văn bản gốc."
@@ -511,7 +524,7 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"”»)*]*$")
 def test_a_sentence_cut_across_rows_is_one_paragraph_on_the_site(table: SourceTable, site: BuiltSite) -> None:
     """A row that ends mid-sentence (a page break in the document) runs on into the next row's text."""
     pages = task_pages(site)
-    content_column = table.column(1)
+    content_column = table.column("task")
     for entry, task_id in zip(table.entries, [r.get("data-task") for r in print_rows(site)], strict=True):
         rows = [r for r in entry.paragraphs(content_column) if r]
         if task_id is None or len(rows) < 2:

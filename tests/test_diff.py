@@ -150,3 +150,18 @@ def test_an_option_is_never_passed_to_git_as_a_revision(tmp_path):
 
 def test_data_text_cannot_become_markdown_or_html():
     assert md("<b>[bấm](https://x)</b> *đậm*") == r"\<b\>\[bấm\]\(https://x\)\</b\> \*đậm\*"
+
+
+def test_a_cell_of_an_extra_column_changed_is_named(tmp_path):
+    """A column beyond the six ("Kinh phí") is the document's too: its cells are compared like the others."""
+    base, head = checkout(tmp_path / "a"), checkout(tmp_path / "b")
+    for root, amount in ((base, "10 triệu đồng"), (head, "12 triệu đồng")):
+        plan = root / PLAN_IN_PROJECT
+        text = plan.read_text(encoding="utf-8").replace(
+            '  source_columns: ["STT", "NỘI DUNG", "CHỦ TRÌ", "PHỐI HỢP", "SẢN PHẨM", "THỜI GIAN"]\n',
+            '  source_columns: ["STT", "NỘI DUNG", "CHỦ TRÌ", "PHỐI HỢP", "SẢN PHẨM", "THỜI GIAN"]\n'
+            '  extra_columns: [{id: kinh-phi, header: "KINH PHÍ"}]\n',
+        ).replace('        content: ["Việc có hạn cuối quý III/2025."]\n',
+                  f'        content: ["Việc có hạn cuối quý III/2025."]\n        extra: {{kinh-phi: "{amount}"}}\n')
+        plan.write_text(text, encoding="utf-8")
+    assert "- **II.1**: sửa các cột khác của văn bản gốc" in diff(str(base), str(head)).stdout

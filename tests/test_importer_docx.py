@@ -31,7 +31,7 @@ XA_MAU_EXPORT = FIXTURES / "import" / "xa-mau.txt"
 # (task, field) the document cannot say: an editor's note; and "Năm học 2025 - 2026", which the importer reads as due
 # at the school year's end (31/5/2026) and flags, while the curated plan, as a clerk may after review, leaves it undated.
 EXPECTED_DIFFERENCES = {("II.1.c", "note"), ("III.2", "schedule")}
-TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule")
+TASK_FIELDS = ("number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
 
 
 def differences(imported: Plan, curated: Plan) -> set[tuple[str, str]]:

@@ -41,7 +41,9 @@ def test_other_header_names_trailing_dots_and_numbering_that_runs_on(tmp_path):
     assert plan.plan.source_label == "Phụ lục" and plan.plan.issuer == "Ủy ban nhân dân xã Thử"
     task = plan.task_by_id["I.2"]
     assert (task.lead.text, task.coordinating.text, task.deliverable.text) == ("Công an xã", "Phòng Kinh tế", "Kế hoạch")
-    assert report["table"] == ['cột không dùng: "Ghi chú".']
+    assert [(c.id, c.header) for c in plan.plan.extra_columns] == [("ghi-chu", "Ghi chú")]
+    assert plan.task_by_id["I.2"].extra == {"ghi-chu": "ghi chú bị bỏ qua"} and plan.task_by_id["I.1"].extra == {}
+    assert report["table"] == ['cột khác, giữ nguyên văn và hiện trên trang: "Ghi chú" (ghi-chu).']
 
 
 def test_missing_optional_columns_are_allowed(tmp_path):
@@ -51,7 +53,9 @@ def test_missing_optional_columns_are_allowed(tmp_path):
     assert (task.schedule.due, task.schedule.due_precision) == (dt.date(2028, 12, 31), "month")
     assert plan.plan.source_columns[3:5] == ["(văn bản không có cột này)"] * 2
     assert "đơn vị phối hợp, sản phẩm" in report["table"][0]
-    assert [p.field for p in loaded.warnings] == ["sections[I].tasks[I.1].deliverable"]
+    # The document has no "Sản phẩm" column: no cell to fill, so no warning; Bản in shows only its four columns.
+    assert loaded.warnings == []
+    assert plan.plan.column_order == ["number", "task", "lead", "schedule"]
 
 
 def test_lettered_sub_items_in_vietnamese_order_under_a_heading(tmp_path):

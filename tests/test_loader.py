@@ -34,6 +34,8 @@ BAD = {
     "misspelt_field": (42, "sections[I].tasks[I.1.a].leader", "viết sai tên trường"),
     "bad_task_id": (39, "sections[I].tasks[I-1-a].id", "mã nhiệm vụ không hợp lệ"),
     "alias": (20, "", "bí danh YAML"),
+    "column_dropped": (16, "plan.column_order", 'column_order thiếu cột "coordinating" (PHỐI HỢP)'),
+    "unknown_extra_column": (45, "sections[I].tasks[I.1.a].extra.ghi-chu", 'không có cột "ghi-chu" trong plan.extra_columns'),
     "rtl_in_task": (41, "sections[I].tasks[I.1.a].content[0]",
                     "ở cột 38 có ký tự điều khiển hướng chữ U+202E (ký tự đảo chiều chữ)"),
     # Without the refusal this unit is a second "Phòng Văn hoá - Xã hội", and the plan is valid.

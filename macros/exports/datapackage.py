@@ -18,7 +18,7 @@ from typing import Any
 from ..plan.model import Plan
 from ..site import urls
 from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, plan_name
-from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column
+from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column, plan_columns
 from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR
 
 GUARD_NOTE = (
@@ -52,7 +52,7 @@ def datapackage_json(
         package["homepage"] = base
     if licence:
         package["licenses"] = [licence]
-    package["resources"] = [_tasks_resource(files), _plan_resource(files), _schema_resource(files)]
+    package["resources"] = [_tasks_resource(plan, files), _plan_resource(files), _schema_resource(files)]
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -61,7 +61,7 @@ def _integrity(files: Mapping[str, bytes], path: str) -> dict[str, Any]:
     return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
 
 
-def _tasks_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
+def _tasks_resource(plan: Plan, files: Mapping[str, bytes]) -> dict[str, Any]:
     return {
         "profile": "tabular-data-resource",
         "name": "tasks",
@@ -81,7 +81,7 @@ def _tasks_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
             "header": True,
         },
         "schema": {
-            "fields": [_field(column) for column in COLUMNS],
+            "fields": [_field(column) for column in plan_columns(plan)],
             "primaryKey": [_header("id")],
             "foreignKeys": [  # a sub-item's parent is a row of the same table
                 {"fields": [_header("parent")], "reference": {"resource": "", "fields": [_header("id")]}},

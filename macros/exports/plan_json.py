@@ -95,6 +95,9 @@ class ExportTask(_Frozen):
     coordinating: UnitCell
     deliverable: DeliverableCell
     schedule: ScheduleCell
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="Ô của các cột khác của văn bản gốc, theo mã cột (xem plan.extra_columns)."
+    )
     url: str | None = Field(description="Địa chỉ trang của nhiệm vụ, nếu biết địa chỉ trang web.")
     status: ExportStatus | None = Field(
         None, description="Tình trạng tiến độ hiện tại, tính từ các báo cáo; null với mục tiêu đề."
@@ -177,6 +180,7 @@ def _export_task(task: Task, site_url: str | None, status: ExportStatus | None =
         coordinating=task.coordinating,
         deliverable=task.deliverable,
         schedule=task.schedule,
+        extra=task.extra,
         url=task_url(site_url, task),
         status=status,
     )
@@ -222,7 +226,7 @@ def plan_from_export(data: dict[str, Any]) -> Plan:
 
 
 def _model_task(task: ExportTask) -> Task:
-    fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule")
+    fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
     return Task(**{name: getattr(task, name) for name in fields})
 
 

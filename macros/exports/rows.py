@@ -75,6 +75,25 @@ COLUMNS: tuple[Column, ...] = (
 
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 
+EXTRA_KEY = "extra:"
+"""Prefix of the keys of a plan's extra columns in a row (``extra:kinh-phi``)."""
+
+
+def plan_columns(plan: Plan) -> tuple[Column, ...]:
+    """The task table of this plan: the fixed columns, with the source's extra columns ("Kinh phí", "Ghi chú"…)
+    after the schedule, each under its own header marked "(nguyên văn)" as the other verbatim cells are."""
+    taken = set(HEADERS)
+    extra: list[Column] = []
+    for column in plan.plan.extra_columns:
+        header = f"{column.header} (nguyên văn)"
+        if header in taken:  # two columns of the same name in the source, or one named like ours
+            header = f"{column.header} ({column.id}, nguyên văn)"
+        taken.add(header)
+        extra.append(Column(f"{EXTRA_KEY}{column.id}", header,
+                            f"Nguyên văn ô \"{column.header}\" trong văn bản gốc (một cột khác của phụ lục).", width=30))
+    at = next(i for i, c in enumerate(COLUMNS) if c.key == "note")
+    return (*COLUMNS[:at], *extra, *COLUMNS[at:])
+
 
 def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, str]:
     """A task as text cells keyed by :attr:`Column.key`; dates in ISO form (writers may reformat)."""
@@ -98,6 +117,7 @@ def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, s
         "due_precision": PRECISION_LABELS[schedule.due_precision] if schedule.due else "",
         "note": task.note or "",
         "url": task_url(site_url, task) or "",
+        **{f"{EXTRA_KEY}{column.id}": task.extra.get(column.id, "") for column in plan.plan.extra_columns},
     }
 
 

@@ -12,7 +12,7 @@ import csv
 import io
 
 from ..plan.model import Plan
-from .rows import COLUMNS, HEADERS, guard, task_rows
+from .rows import guard, plan_columns, task_rows
 
 ENCODING = "utf-8-sig"
 DELIMITER = ","
@@ -23,7 +23,8 @@ def tasks_csv(plan: Plan, site_url: str | None = None) -> bytes:
     """One header row, then one row per task in document order, every cell guarded."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator=LINE_TERMINATOR, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEADERS)
+    columns = plan_columns(plan)
+    writer.writerow(column.header for column in columns)
     for row in task_rows(plan, site_url):
-        writer.writerow(guard(row[column.key]) for column in COLUMNS)
+        writer.writerow(guard(row[column.key]) for column in columns)
     return buffer.getvalue().encode(ENCODING)

@@ -26,7 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..plan.model import Plan
 from ..text import vn_date
 from .common import build_instant, restamp_zip
-from .rows import COLUMNS, HEADERS, UNIT_HEADERS, is_formula_like, task_rows
+from .rows import UNIT_HEADERS, is_formula_like, plan_columns, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"
 UNITS_SHEET = "Đơn vị"
@@ -58,10 +58,11 @@ def tasks_xlsx(plan: Plan, reference_date: dt.date, site_url: str | None = None)
 
 
 def _fill_tasks(sheet: WriteOnlyWorksheet, plan: Plan, site_url: str | None) -> None:
-    rows = [[_shown(column.key, row[column.key]) for column in COLUMNS] for row in task_rows(plan, site_url)]
-    widths = [_fit([column.header, *(row[i] for row in rows)], column.width) for i, column in enumerate(COLUMNS)]
+    columns = plan_columns(plan)
+    rows = [[_shown(column.key, row[column.key]) for column in columns] for row in task_rows(plan, site_url)]
+    widths = [_fit([column.header, *(row[i] for row in rows)], column.width) for i, column in enumerate(columns)]
     sheet.freeze_panes = "B2"  # header row and task id stay in view
-    _write_table(sheet, HEADERS, rows, widths)
+    _write_table(sheet, tuple(column.header for column in columns), rows, widths)
 
 
 def _shown(key: str, value: str) -> str:

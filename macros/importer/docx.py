@@ -1,9 +1,10 @@
 """Reading Word files (python-docx).
 
-The task table is the first table whose header names a task column. A
-document assembled from parts often continues it in further tables with
-the same number of columns (sometimes repeating the header); those rows
-are read on as if the table never broke.
+The task table is the first table whose header names a task content and
+a lead column (:func:`.columns.task_table` decides). A document assembled
+from parts often continues it in further tables with the same number of
+columns (sometimes repeating the header); those rows are read on as if the
+table never broke.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
 
-from .columns import Columns, not_a_task_table, recognise
+from .columns import task_table
 from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, from_appendix_label, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
@@ -57,48 +58,48 @@ def _spans(row: _Row) -> list[tuple[_Cell, bool]]:
     return out
 
 
-def _texts(row: _Row) -> list[str]:
-    return [clean(c.text).strip() for c in row.cells]
-
-
 def _raw(row: _Row) -> str:
     """The row's text as the file holds it, each merged cell once: what :class:`Leftovers` counts."""
     return "\n".join(cell.text for cell, first in _spans(row) if first)
 
 
 def read_docx(path: Path) -> Table:
+    """The first task table of the document; the tables right after it with as many columns continue it."""
     from docx import Document
 
     document = Document(str(path))
     body = document.element.body
-    found: Table | None = None
-    columns: Columns | None = None
-    first_header: list[str] | None = None
-    for number, table in enumerate(document.tables, start=1):
-        if not table.rows:
+    tables = [t for t in document.tables if t.rows]
+    if not tables:
+        raise NoTaskTable("tệp Word không có bảng nào.")
+    rows = [[read_row(r, f"bảng {n}, hàng {i + 1}") for i, r in enumerate(t.rows)] for n, t in enumerate(tables, start=1)]
+    refused: list[str] = []
+    for n, table in enumerate(tables):
+        leftovers = Leftovers()
+        try:
+            found = task_table(rows[n], _preamble_before(document, body, table, leftovers), f"bảng {n + 1}")
+        except NoTaskTable as exc:
+            refused.append(str(exc))
             continue
-        header = _texts(table.rows[0])
-        if found is None:
-            columns = recognise(header)
-            first_header = first_header or header
-            if columns is None:
-                continue
-            leftovers = Leftovers()
-            found = Table(header, [], _preamble_before(document, body, table, leftovers), f"bảng {number}", leftovers=leftovers)
-            start = 1
-        elif len(header) != len(found.header):
+        following = _while_same_width(tables[n + 1 :], len(table.columns))
+        for k, part in enumerate([table, *following], start=n + 1):
+            for i, r in enumerate(part.rows):
+                leftovers.note(_raw(r), f"bảng {k}, hàng {i + 1}")
+        more = [row for k in range(n + 1, n + 1 + len(following)) for row in rows[k]]
+        found = task_table(rows[n] + more, found.preamble, found.where) if more else found
+        found.leftovers = leftovers
+        return found
+    raise NoTaskTable(" ".join(refused))
+
+
+def _while_same_width(tables: list[DocxTable], width: int) -> list[DocxTable]:
+    """The tables that continue the task table: those after it, up to the first of another width."""
+    out: list[DocxTable] = []
+    for table in tables:
+        if len(table.columns) != width:
             break
-        else:
-            start = 1 if recognise(header) and header == found.header else 0
-        for i, r in enumerate(table.rows):
-            found.leftovers.note(_raw(r), f"bảng {number}, hàng {i + 1}")
-            if i >= start:
-                found.rows.append(read_row(r, f"bảng {number}, hàng {i + 1}"))
-    if found is None:
-        if first_header is None:
-            raise NoTaskTable("tệp Word không có bảng nào.")
-        raise NoTaskTable(not_a_task_table(first_header))
-    return found
+        out.append(table)
+    return out
 
 
 def _preamble_before(document: DocxDocument, body: CT_Body, table: DocxTable, leftovers: Leftovers) -> list[str]:

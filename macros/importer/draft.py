@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..plan.model import Plan
-from .columns import ROLES, is_column_numbers, recognise
+from ..plan.model import NO_COLUMN, Plan
+from .columns import ROLES, Columns, columns_of, is_column_numbers
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .report import Report
 from .roles import COORDINATING, LEAD, read_roles
@@ -22,7 +22,7 @@ from .schedule import BUILT_IN, parse_schedule
 from .tasks import DraftSection, DraftTask, assign_ids, read_rows
 
 CELL_LABELS = {"lead": "chủ trì", "coordinating": "phối hợp", "deliverable": "sản phẩm", "schedule": "thời gian"}
-NO_COLUMN = "(văn bản không có cột này)"
+__all__ = ["NO_COLUMN", "build_draft"]
 
 
 class Registries:
@@ -40,10 +40,12 @@ class Registries:
 
 
 def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str, Any]:
-    columns = recognise(table.header)
-    assert columns is not None  # readers only return task tables
+    columns = columns_of(table)
+    if columns.extra:
+        report.add("table", "cột khác, giữ nguyên văn và hiện trên trang: "
+                   + ", ".join(f"\"{table.header[i]}\" ({key})" for key, i in columns.extra) + ".")
     if columns.ignored:
-        report.add("table", "cột không dùng: " + ", ".join(f"\"{h}\"" for h in columns.ignored) + ".")
+        report.add("table", "cột không có tiêu đề, không dùng: " + ", ".join(f"cột {i + 1}" for i in columns.ignored) + ".")
     if columns.missing:
         report.add("table", "văn bản không có cột: " + ", ".join(columns.missing) + "; các ô tương ứng để trống.")
     for line in table.leftovers.lines():
@@ -55,7 +57,7 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
     regs = Registries(registry)
     data_sections = [_section(s, regs, report) for s in sections]
     return {
-        "plan": _meta(table, columns.header, columns.index, registry, report),
+        "plan": _meta(table, columns, registry, report),
         "units": regs.units.output() or [_placeholder_unit()],
         "deliverable_kinds": regs.kinds.output() or [{"id": "chua-ro", "name": PLACEHOLDER, "aliases": []}],
         "schedules": [e.as_dict() for e in regs.schedules if e.id in regs.schedules_used],
@@ -65,7 +67,7 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
 
 def _without_column_numbers(table: Table, report: Report) -> list[Row]:
     rows = table.rows
-    if rows and is_column_numbers([c.text for c in rows[0].cells]):
+    if rows and is_column_numbers([c.text for c in rows[0].cells]):  # a reader that found no header block
         report.add("table", f"{rows[0].where}: dòng đánh số cột (1), (2)… đã bỏ qua.")
         return rows[1:]
     return rows
@@ -76,11 +78,17 @@ def _placeholder_unit() -> dict[str, Any]:
 
 
 def _section(section: DraftSection, regs: Registries, report: Report) -> dict[str, Any]:
-    return {"id": section.id, "title": section.title, "tasks": [_task(t, regs, report) for t in section.tasks]}
+    out = {"id": section.id, "title": section.title, "tasks": [_task(t, regs, report) for t in section.tasks]}
+    if section.number:
+        out["number"] = section.number
+    return out
 
 
 def _task(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
     out: dict[str, Any] = {"id": task.id, "number": task.number, "content": task.content}
+    extra = {key: text for key, text in task.extra.items() if text.strip()}
+    if extra:
+        out["extra"] = extra
     if task.heading:
         out["heading"] = True
         return out
@@ -160,7 +168,7 @@ def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, An
     return out
 
 
-def _meta(table: Table, header: list[str], index: dict[str, int], registry: Plan | None, report: Report) -> dict[str, Any]:
+def _meta(table: Table, columns: Columns, registry: Plan | None, report: Report) -> dict[str, Any]:
     label, title, attachment = _appendix(table.preamble)
     meta: dict[str, Any]
     if registry is not None:
@@ -179,9 +187,25 @@ def _meta(table: Table, header: list[str], index: dict[str, int], registry: Plan
         source_label=label,
         source_title=title or PLACEHOLDER,
         source_attachment=attachment,
-        source_columns=[header[index[r]] if r in index and header[index[r]] else NO_COLUMN for r in ROLES],
+        source_columns=[table.header[columns.index[r]] if r in columns.index else NO_COLUMN for r in ROLES],
+        **_column_layout(table, columns),
     )
     return meta
+
+
+def _column_layout(table: Table, columns: Columns) -> dict[str, Any]:
+    """Where the source departs from the six columns in their usual order: the order it has, its other
+    columns and its merged header cells. Nothing when it does not, so a plain plan's YAML stays as it was."""
+    out: dict[str, Any] = {"column_order": None, "extra_columns": [], "column_groups": []}  # not the registry's
+    extra = [{"id": key, "header": table.header[i]} for key, i in columns.extra]
+    if columns.order != [*ROLES, *(e["id"] for e in extra)]:
+        out["column_order"] = columns.order
+    if extra:
+        out["extra_columns"] = extra
+    keys = {i: r for r, i in columns.index.items()} | {i: key for key, i in columns.extra}
+    groups = [{"header": g.text, "columns": [keys[c] for c in g.columns if c in keys]} for g in columns.groups]
+    out["column_groups"] = [g for g in groups if len(g["columns"]) >= 2]
+    return out
 
 
 def _appendix(blocks: list[str]) -> tuple[str, str, str]:

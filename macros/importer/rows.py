@@ -99,13 +99,33 @@ class Leftovers:
 
 @dataclass
 class Table:
-    """The rows of the task table, its header texts, and the text around it (for metadata)."""
+    """The rows of the task table, its header texts, and the text around it (for metadata).
+
+    ``header`` has one text per column (a header over two rows reads top to bottom); ``groups`` are the
+    header cells merged over several columns, as (text, column indexes). Build it with
+    :func:`.columns.task_table` from all the rows of a table, which finds where the header ends."""
 
     header: list[str]
     rows: list[Row]
     preamble: list[str] = field(default_factory=list)
     where: str = ""
     leftovers: Leftovers = field(default_factory=Leftovers)
+    groups: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+LETTER = re.compile(r"^[a-zđ]$")
+
+
+def number_of(cell: Cell) -> str:
+    """"1." → "1", "a)" → "a", "(b)" → "b", "<b>IV.</b>" → "IV"."""
+    return re.sub(r"^[(\s]+|[.)\s]+$", "", cell.text)
+
+
+def is_task_number(number: str) -> bool:
+    """A section (I, II…) or task number (1, 1.2, a): the rows from the first such one on are the table's body."""
+    return bool(ROMAN.match(number) or DECIMAL.match(number) or LETTER.match(number))
 
 
 class NoTaskTable(Exception):

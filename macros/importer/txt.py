@@ -10,7 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .columns import not_a_task_table, recognise
+from .columns import first_task_table
 from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
 
 
@@ -83,23 +83,25 @@ def preamble_blocks(lines: list[str]) -> list[str]:
 
 
 def read_txt(path: Path) -> Table:
+    """The first task table: each run of TAB-separated lines is a table (blank lines inside it are skipped),
+    with the lines between it and the table before it as its preamble."""
     lines = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tabbed = [i for i, line in enumerate(lines) if "\t" in line]
-    if not tabbed:
+    candidates: list[tuple[list[Row], list[str], str]] = []
+    n = after_table = 0
+    while n < len(lines):
+        if "\t" not in lines[n]:
+            n += 1
+            continue
+        first, rows = n, []
+        while n < len(lines) and ("\t" in lines[n] or not lines[n].strip()):
+            if lines[n].strip():
+                rows.append(Row([parse_cell(c) for c in lines[n].split("\t")], f"dòng {n + 1}"))
+            n += 1
+        candidates.append((rows, preamble_blocks(lines[after_table:first]), f"dòng {first + 1}"))
+        after_table = n
+    if not candidates:
         raise NoTaskTable("không thấy bảng nào (không có dòng nào có các ô cách nhau bằng TAB).")
-    for i in tabbed:
-        header = [parse_cell(c).text for c in lines[i].split("\t")]
-        if recognise(header):
-            break
-    else:
-        first = [parse_cell(c).text for c in lines[tabbed[0]].split("\t")]
-        raise NoTaskTable(not_a_task_table(first))
-    rows = [
-        Row([parse_cell(c) for c in line.split("\t")], f"dòng {n + 1}")
-        for n, line in enumerate(lines[i + 1 :], start=i + 1)
-        if line.strip()
-    ]
-    table = Table(header, rows, preamble_blocks(lines[:i]), f"dòng {i + 1}")
+    table = first_task_table(candidates)
     for n, line in enumerate(lines):
         table.leftovers.note(line, f"dòng {n + 1}")
     return table

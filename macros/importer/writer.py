@@ -77,6 +77,16 @@ def _meta(meta: dict[str, Any]) -> list[str]:
             out.append(f"      date: {yaml_scalar(basis['date'])}")
         out.append(f"      issuer: {q(basis['issuer'])}")
     out.append("  source_columns: [" + ", ".join(q(c) for c in meta["source_columns"]) + "]")
+    if meta.get("column_order"):
+        out.append(f"  column_order: {ids(meta['column_order'])}")
+    if meta.get("extra_columns"):
+        out.append("  extra_columns:")
+        for column in meta["extra_columns"]:
+            out += [f"    - id: {yaml_scalar(column['id'])}", f"      header: {q(column['header'])}"]
+    if meta.get("column_groups"):
+        out.append("  column_groups:")
+        for group in meta["column_groups"]:
+            out += [f"    - header: {q(group['header'])}", f"      columns: {ids(group['columns'])}"]
     return out
 
 
@@ -94,7 +104,10 @@ def _named(kind: dict[str, Any]) -> list[str]:
 
 
 def _section(section: dict[str, Any]) -> list[str]:
-    out = [f"  - id: {yaml_scalar(section['id'])}", f"    title: {q(section['title'])}"]
+    out = [f"  - id: {yaml_scalar(section['id'])}"]
+    if section.get("number"):
+        out.append(f"    number: {q(section['number'])}")
+    out.append(f"    title: {q(section['title'])}")
     if not section["tasks"]:
         return out + ["    tasks: []"]
     out.append("    tasks:")
@@ -114,6 +127,8 @@ def _task(task: dict[str, Any]) -> list[str]:
         out.append("        heading: true")
     if task.get("note"):
         out.append(f"        note: {q(task['note'])}")
+    if task.get("extra"):
+        out += ["        extra:"] + [f"          {yaml_scalar(key)}: {q(text)}" for key, text in task["extra"].items()]
     for cell, listed in CELL_FIELDS.items():
         if cell not in task:
             continue

@@ -27,6 +27,11 @@ MAX_SECTION_ID = 12
 """Characters in a section id, a Roman numeral (XXXVIII is 6)."""
 ID_LIMITS = frozenset({MAX_ID, MAX_TASK_ID, MAX_SECTION_ID})
 
+SOURCE_ROLES = ("number", "task", "lead", "coordinating", "deliverable", "schedule")
+"""The six columns the site understands, in the order of ``source_columns``; ``column_order`` names them so."""
+NO_COLUMN = "(văn bản không có cột này)"
+"""The header written in ``source_columns`` for a role the document has no column for."""
+
 
 def _nfc(value: str) -> str:
     """All text is stored composed (NFC) so that search, comparison and
@@ -86,6 +91,11 @@ class Task(Strict):
     coordinating: UnitCell = Field(default_factory=UnitCell)
     deliverable: DeliverableCell = Field(default_factory=DeliverableCell)
     schedule: ScheduleCell = Field(default_factory=ScheduleCell)
+    extra: dict[SlugId, Text] = Field(
+        default_factory=dict,
+        description="Ô của các cột khác của văn bản gốc (xem plan.extra_columns), theo mã cột, chép nguyên văn; "
+        "cột để trống thì không cần ghi.",
+    )
 
     @property
     def parent_id(self) -> str | None:
@@ -117,6 +127,9 @@ def task_slug(task_id: str) -> str:
 
 class Section(Strict):
     id: Annotated[str, Field(pattern=SECTION_ID, max_length=MAX_SECTION_ID, description="Số La Mã của phần: I, II…")]
+    number: Text | None = Field(
+        None, description="Số của phần như văn bản gốc ghi, khi khác mã (văn bản đánh số phần 1, 2…: phần 1 có mã I)."
+    )
     title: NonEmptyText = Field(description="Tên phần, chép đúng văn bản gốc.")
     tasks: list[Task] = Field(default_factory=list)
 
@@ -159,6 +172,20 @@ class LegalBasis(Strict):
     issuer: NonEmptyText
 
 
+class ExtraColumn(Strict):
+    """A column of the source beyond the six the site understands ("Kinh phí", "Ghi chú"…): kept, shown, exported."""
+
+    id: SlugId = Field(description="Mã cột (chữ thường, không dấu), dùng trong column_order và trong extra của nhiệm vụ.")
+    header: NonEmptyText = Field(description="Tiêu đề cột, chép nguyên văn văn bản gốc.")
+
+
+class ColumnGroup(Strict):
+    """A header cell merged over several columns, above their own headers ("Cơ quan thực hiện" over "Chủ trì", "Phối hợp")."""
+
+    header: NonEmptyText = Field(description="Chữ của ô tiêu đề chung, chép nguyên văn.")
+    columns: list[SlugId] = Field(min_length=2, description="Các cột nằm dưới ô đó, liền nhau theo column_order.")
+
+
 class PlanMeta(Strict):
     title: NonEmptyText = Field(description="Tên kế hoạch, viết thường như câu.")
     source_label: Text = ""
@@ -171,7 +198,37 @@ class PlanMeta(Strict):
     topic: NonEmptyText
     summary: list[NonEmptyText] = Field(min_length=1)
     legal_bases: list[LegalBasis] = Field(min_length=1)
-    source_columns: list[NonEmptyText] = Field(min_length=6, max_length=6)
+    source_columns: list[NonEmptyText] = Field(
+        min_length=6,
+        max_length=6,
+        description="Tiêu đề nguyên văn của sáu cột: số thứ tự, nội dung, chủ trì, phối hợp, sản phẩm, thời gian "
+        f"(luôn theo thứ tự này); cột văn bản không có thì ghi \"{NO_COLUMN}\".",
+    )
+    column_order: list[SlugId] | None = Field(
+        None,
+        description="Thứ tự các cột như trong văn bản gốc, để trang Bản in và trang nhiệm vụ theo đúng thứ tự đó: "
+        "number, task, lead, coordinating, deliverable, schedule và mã các cột trong extra_columns; bắt đầu bằng "
+        "number. Bỏ trống: sáu cột theo thứ tự của source_columns, rồi các cột khác.",
+    )
+    extra_columns: list[ExtraColumn] = Field(
+        default_factory=list, description="Các cột khác của văn bản gốc (Kinh phí, Ghi chú…), giữ nguyên văn."
+    )
+    column_groups: list[ColumnGroup] = Field(
+        default_factory=list, description="Ô tiêu đề chung gộp trên nhiều cột (tiêu đề hai tầng), nếu văn bản có."
+    )
+
+    @property
+    def columns(self) -> list[str]:
+        """Roles and extra-column ids in the source's order (the Bản in columns)."""
+        if self.column_order is not None:
+            return list(self.column_order)
+        return [*SOURCE_ROLES, *(c.id for c in self.extra_columns)]
+
+    def header(self, column: str) -> str:
+        """The source's header text of a role or extra column."""
+        if column in SOURCE_ROLES:
+            return self.source_columns[SOURCE_ROLES.index(column)]
+        return next(c.header for c in self.extra_columns if c.id == column)
 
 
 class Plan(Strict):

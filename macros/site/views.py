@@ -49,6 +49,24 @@ class Cell:
         return not any(s.text.strip() for s in self.text)
 
 
+ROLE_LABELS = {
+    "lead": "Đơn vị chủ trì",
+    "coordinating": "Đơn vị phối hợp",
+    "deliverable": "Sản phẩm",
+    "schedule": "Thời gian thực hiện",
+}
+"""The task page names the four cells the site understands in its own words; other columns by their source header."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One cell of a task's row beside its content, under the label the task page gives it."""
+
+    column: str  # a role (lead, schedule…) or an extra column's id
+    label: str
+    cell: Cell
+
+
 @dataclass
 class TaskView:
     id: str
@@ -73,7 +91,17 @@ class TaskView:
     """The report form with this task chosen (bao-cao/?nhiem-vu=…); None for a heading, which is not reported on."""
     source_url: str | None
     source_file: str
+    extra: dict[str, Cell] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    """The cells beside the content in the source's column order: the four roles and any extra column."""
     children: list[TaskView] = field(default_factory=list)
+
+    def column(self, key: str) -> Cell:
+        """The cell of a role or extra column (Bản in walks the source's columns with it)."""
+        if key in ROLE_LABELS:
+            cell: Cell = getattr(self, key)
+            return cell
+        return self.extra.get(key, Cell([], []))
 
 
 @dataclass(frozen=True)
@@ -229,7 +257,7 @@ class Views:
             schedule_links.append(self.schedule_link(DUE_SCHEDULE))
         repo, facts = self.facts.repo, self.facts
         progress = self.progress.tasks.get(task.id)
-        return TaskView(
+        view = TaskView(
             id=task.id,
             number=task.number,
             url=urls.task(task.id),
@@ -251,7 +279,15 @@ class Views:
             report_form=None if task.heading else urls.report_form(task.id),
             source_url=repo.blob(facts.plan_file, facts.task_lines.get(task.id)) if repo else None,
             source_file=facts.plan_file,
+            extra={key: Cell(segments(text), []) for key, text in task.extra.items()},
         )
+        meta = self.plan.plan
+        view.facts = [
+            Fact(key, ROLE_LABELS.get(key) or meta.header(key), view.column(key))
+            for key in meta.columns
+            if key not in ("number", "task") and not (task.heading and (key in ROLE_LABELS or key not in task.extra))
+        ]  # a heading has no cells of its own, but a cell of an extra column is the document's, shown as written
+        return view
 
 
 def _block(block: Block) -> ContentBlock:

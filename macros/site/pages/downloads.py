@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ...exports import COLUMNS, UNIT_HEADERS
+from ...exports import UNIT_HEADERS
 from ...exports.common import (
     DATAPACKAGE,
     DEADLINES_ICS,
@@ -17,7 +17,7 @@ from ...exports.common import (
     TASKS_XLSX,
     licence_statement,
 )
-from ...exports.rows import BULLET, MULTI
+from ...exports.rows import BULLET, MULTI, plan_columns
 from ...plan.model import Plan
 from ...text import vn_date
 from .. import urls
@@ -82,7 +82,7 @@ class DownloadsPage(IndexKind):
                 for name in DISPLAY_ORDER
                 if name in files
             ],
-            columns=[ColumnInfo(c.header, TYPE_LABELS[c.type], c.description) for c in COLUMNS],
+            columns=[ColumnInfo(c.header, TYPE_LABELS[c.type], c.description) for c in plan_columns(self.plan)],
             unit_headers=list(UNIT_HEADERS),
             licence=facts.licence,
             licence_statement=licence_statement(facts.licence),

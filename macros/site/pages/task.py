@@ -32,11 +32,11 @@ class TaskPage(PageKind):
         return f"Nhiệm vụ {spec.key}"
 
     def search_text(self, key: str | None) -> str:
-        """The task's content and its four cells as the document words them, then the names
+        """The task's content and its cells (the four roles, then any other column) as the document words them, then the names
         its cells link to that the cell does not spell out (a cell may say "các đơn vị liên quan";
         one that says "tờ trình" spells out Tờ trình)."""
         task = self.plan.task_by_id[str(key)]
-        cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text]
+        cells = [task.lead.text, task.coordinating.text, task.deliverable.text, task.schedule.text, *task.extra.values()]
         names = [self.plan.unit_by_id[u].name for u in [*task.lead.units, *task.coordinating.units]]
         names += [self.plan.kind_by_id[k].name for k in task.deliverable.kinds]
         written = " ".join(cells).casefold()
