@@ -241,29 +241,39 @@ def is_column_numbers(texts: list[str]) -> bool:
     return len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
-def source_table(document: SourceDocument, page_columns: list[tuple[str, str]]) -> SourceTable:
-    """The task table: from the row whose cells are the column headers shown on the Bản in page."""
+def source_table(document: SourceDocument, page_columns: list[tuple[str, str]], page_groups: list[str]) -> SourceTable:
+    """The task table: from the block of header rows whose cells are the column headers shown on the Bản in page
+    (with, for a two-row header, the cells merged over several columns), to the end.
+
+    A column's header is the lowest header cell above it that names a Bản in column: "Chủ trì" under
+    "Cơ quan thực hiện", "STT" alone."""
     page_headers = [header for _, header in page_columns]
-    wanted = set(page_headers)
+    headers, allowed = set(page_headers), set(page_headers) | set(page_groups)
 
     def is_header(row: SourceRow) -> bool:
         texts = [t for t in row.texts() if t]
-        return len(texts) >= 2 and all(t in wanted for t in texts)
+        return bool(texts) and all(t in allowed for t in texts) and any(t in headers for t in texts)
 
-    start = next((n for n, row in enumerate(document.rows) if is_header(row)), None)
+    start = next((n for n, row in enumerate(document.rows) if is_header(row) and len([t for t in row.texts() if t]) >= 2),
+                 None)  # fmt: skip
     assert start is not None, (
         f"{document.path.name}: không hàng nào của bảng có đúng các tiêu đề cột của trang Bản in {page_headers}; "
         f"hàng đầu của bảng là {document.rows[0].texts()}."
     )
-    header = document.rows[start].texts()
+    end = start + 1
+    while end < len(document.rows) and is_header(document.rows[end]):
+        end += 1
+    block = [row.texts() for row in document.rows[start:end]]
+    width = max(len(texts) for texts in block)
+    header = [next((t[i] for t in reversed(block) if i < len(t) and t[i] in headers), "") for i in range(width)]
     columns = {i: page_headers.index(h) for i, h in enumerate(header) if h}
     entries: list[Entry] = []
     number_column = next((i for i, k in columns.items() if k == 0), None)
     assert number_column is not None, f"{document.path.name}: bảng không có cột số thứ tự ({page_headers[0]})."
-    for row in document.rows[start + 1 :]:
+    for row in document.rows[end:]:
         texts = row.texts()
-        if texts == header or is_column_numbers(texts) or not any(texts):
-            continue  # a header repeated after a page or table break, the column numbers, an empty row
+        if texts in block or is_column_numbers(texts) or not any(texts):
+            continue  # a header row repeated after a page or table break, the column numbers, an empty row
         if number_text(" ".join(row.paragraphs(number_column))) or not entries:
             entries.append(Entry())
         entries[-1].rows.append(row)
@@ -293,6 +303,11 @@ def print_columns(site: BuiltSite) -> list[tuple[str, str]]:
     tree = site.tree(urls.PRINT)
     keys = tree.xpath(f"{PRINT_TABLE}/colgroup/col/@data-column")
     return [(k, norm(tree.xpath(f"{PRINT_TABLE}/thead//th[@data-column='{k}']")[0].text_content())) for k in keys]
+
+
+def print_groups(site: BuiltSite) -> list[str]:
+    """The header cells of Bản in merged over several columns ("Cơ quan thực hiện" over "Chủ trì", "Phối hợp")."""
+    return [norm(th.text_content()) for th in site.tree(urls.PRINT).xpath(f"{PRINT_TABLE}/thead//th[not(@data-column)]")]
 
 
 def print_headers(site: BuiltSite) -> list[str]:
@@ -345,7 +360,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="module")
 def table(source: Path, site: BuiltSite) -> SourceTable:
-    return source_table(read_source(source), print_columns(site))
+    return source_table(read_source(source), print_columns(site), print_groups(site))
 
 
 def test_the_signed_source_is_kept_in_data_sources() -> None:

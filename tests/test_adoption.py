@@ -54,6 +54,11 @@ def fork(dest: Path) -> Path:
     return project
 
 
+def project_settings_text(project: Path, key: str) -> str:
+    """A top-level value of mkdocs.yml as written."""
+    return re.search(rf"(?m)^{key}: (.*)$", (project / "mkdocs.yml").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+
+
 def status(project: Path) -> str:
     return git(project, "status", "--porcelain").stdout
 
@@ -97,11 +102,14 @@ def test_make_build_publishes_the_new_plan_and_nothing_of_the_old_one(adopted: t
     site = BuiltSite(project / "site", project)
     plan = load_plan(project / "data" / "plan.yaml").plan
     assert sorted(site.tree(urls.PRINT).xpath("//tr[@data-task]/@data-task")) == sorted(t.id for t in plan.tasks)
-    for page in (urls.HOME, "gioi-thieu/", "huong-dan/", urls.REPORT_FORM):
+    old_site = project_settings_text(ROOT, "site_url")
+    for page in (urls.HOME, "gioi-thieu/", "huong-dan/", urls.REPORT_FORM, urls.PRINT):
         html = site.html(page)
         assert OLD_PLAN.plan.issuer not in html, f"{page} còn tên cơ quan của kế hoạch cũ"
+        assert old_site not in html, f"{page} còn địa chỉ trang của kế hoạch cũ"
     guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert not [u for u in OLD_PLAN.unit_by_id if re.search(rf"(?<![\w-]){re.escape(u)}(?![\w-])", guide)]
+    gone = set(OLD_PLAN.unit_by_id) - set(plan.unit_by_id)  # a unit both plans have (cong-an-xa) may stay named
+    assert not [u for u in gone if re.search(rf"(?<![\w-]){re.escape(u)}(?![\w-])", guide)]
 
 
 def test_the_acceptance_module_passes_on_the_new_plan(adopted: tuple[Path, Path, str]) -> None:
@@ -146,3 +154,11 @@ def test_an_appendix_that_cannot_be_read_is_refused_and_nothing_changes(appendix
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "Không nhận được" in result.stderr and "Chưa thay đổi tệp nào" in result.stderr
     assert status(project) == ""
+
+
+def test_a_fork_on_github_gets_its_own_addresses(tmp_path: Path) -> None:
+    project = fork(tmp_path / "ke-hoach")
+    git(project, "remote", "add", "origin", "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so.git")
+    make("adopt", project, f"SOURCE={APPENDICES[0]}")
+    assert project_settings_text(project, "repo_url") == "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so"
+    assert project_settings_text(project, "site_url") == "https://phuong-an-phu.github.io/ke-hoach-chuyen-doi-so/"

@@ -141,8 +141,8 @@ def _print_todo(root: Path, adoption: Adoption, plan_file: str) -> None:
     config = (root / CONFIG_FILE).read_text(encoding="utf-8")
     unset = addresses_to_set(config)
     if unset:
-        print(f"3. Đặt địa chỉ kho và trang trong {CONFIG_FILE}: {', '.join(unset)} "
-              "(ví dụ https://github.com/ten-to-chuc/ten-kho và https://ten-to-chuc.github.io/ten-kho/).", file=out)
+        print(f"3. Đặt địa chỉ kho và trang trong {CONFIG_FILE}: {', '.join(unset)} đang là địa chỉ giữ chỗ "
+              "(ten-to-chuc/ten-kho); đổi thành kho GitHub thật và trang GitHub Pages của nó.", file=out)
     else:
         print(f"3. Kiểm tra địa chỉ kho và trang trong {CONFIG_FILE} (repo_url, site_url).", file=out)
     print("4. Chạy make check, make test; rồi commit.", file=out)

@@ -15,6 +15,8 @@ from ..importer.names import PLACEHOLDER
 from ..plan.model import Plan
 
 PLACEHOLDER_REPOSITORY = "ten-to-chuc"  # the owner written in the project's own addresses until a fork sets its own
+# The addresses of a fork that has not said where it lives: neutral, so no page names the old plan's site.
+PLACEHOLDER_ADDRESSES = (f"https://github.com/{PLACEHOLDER_REPOSITORY}/ten-kho", f"https://{PLACEHOLDER_REPOSITORY}.github.io/ten-kho/")
 
 
 def _set(text: str, key: str, value: str) -> str:
@@ -56,6 +58,8 @@ def adopted_settings(text: str, plan: Plan, root: Path) -> str:
     text = _set(text, "site_name", _quoted(name))
     text = _set(text, "site_description", _quoted(description))
     addresses = github_addresses(root)
+    if addresses is None and addresses_to_set(text):  # the project's own placeholder, naming the old plan
+        addresses = PLACEHOLDER_ADDRESSES
     if addresses:
         text = _set(text, "repo_url", addresses[0])
         text = _set(text, "site_url", addresses[1])
