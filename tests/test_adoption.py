@@ -162,3 +162,15 @@ def test_a_fork_on_github_gets_its_own_addresses(tmp_path: Path) -> None:
     make("adopt", project, f"SOURCE={APPENDICES[0]}")
     assert project_settings_text(project, "repo_url") == "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so"
     assert project_settings_text(project, "site_url") == "https://phuong-an-phu.github.io/ke-hoach-chuyen-doi-so/"
+
+
+def test_the_acceptance_module_reads_a_plan_longer_than_one_page_of_the_list(tmp_path: Path) -> None:
+    """A 140-task appendix fills several numbered pages of Tất cả nhiệm vụ (100 tasks each): the module finds every
+    task's page, not only the first hundred (it once ended in a KeyError). Here a page holds 3 tasks."""
+    project = fork(tmp_path / "ke-hoach")
+    make("adopt", project, f"SOURCE={FIXTURES / 'adoption' / 'quoc-gia-ghi-lien.txt'}")
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(r"(?m)^(\s+page_size:) \d+", r"\1 3", settings), encoding="utf-8")
+    assert "page_size: 3" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_acceptance.py"], project)
+    assert re.search(r"\b\d+ passed\b", result.stdout) and "failed" not in result.stdout
