@@ -1,0 +1,63 @@
+"""The core renders every kind of page from a plan alone, with no generator: golden files, one page of each kind.
+
+In the manner of mkdocs-gen-files' tests: the xa-mau fixture plan, its reports and fixed build facts go into
+:class:`macros.site.pages.Site`; the first page of every page kind is rendered by the project's templates
+(:func:`macros.site.render.render_page`) and compared with ``tests/golden/<kind>.html``. No MkDocs runs, so the
+same files hold for whatever generator drives the core. A change to a page's markup shows as a diff here.
+
+To update the golden files after an intended change, run and review the diff::
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_golden_pages.py
+    git diff tests/golden/
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers import REFERENCE_DATE, XA_MAU, fixture_state, load_fixture
+from macros.site.facts import BuildFacts, Repo
+from macros.site.pages import Site
+from macros.site.render import render_page
+
+pytestmark = pytest.mark.unit
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+FACTS = BuildFacts(reference_date=REFERENCE_DATE, site_url="https://vi-du.github.io/ke-hoach/",
+                   repo=Repo("https://github.com/vi-du/ke-hoach"))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def core() -> Site:
+    return Site(load_fixture(XA_MAU).plan, fixture_state(XA_MAU), FACTS)
+
+
+def first_pages(site: Site) -> dict[str, str]:
+    """Page kind → HTML of its first page, in the site's order of kinds."""
+    out: dict[str, str] = {}
+    for spec in site.pages:
+        if spec.kind not in out:
+            out[spec.kind] = render_page(site, spec)
+    return out
+
+
+def test_every_page_kind_renders_as_its_golden_file(core: Site) -> None:
+    pages = first_pages(core)
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        for old in GOLDEN.glob("*.html"):
+            old.unlink()
+        for kind, html in pages.items():
+            (GOLDEN / f"{kind}.html").write_text(html, encoding="utf-8")
+    expected = {p.stem: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.html")}
+    assert sorted(expected) == sorted(pages), "Loại trang mới hay bị bỏ: chạy lại với UPDATE_GOLDEN=1 rồi xem git diff."
+    changed = [kind for kind, html in pages.items() if html != expected[kind]]
+    assert not changed, f"Trang khác tệp mẫu tests/golden/: {changed}; nếu đúng ý, chạy lại với UPDATE_GOLDEN=1."
+
+
+def test_rendering_twice_gives_the_same_bytes(core: Site) -> None:
+    assert first_pages(core) == first_pages(Site(core.plan, core.progress, FACTS))
