@@ -92,6 +92,7 @@ def test_the_properdocs_venv_has_properdocs_and_no_mkdocs():
 
 @pytest.mark.build
 def test_properdocs_builds_the_site_mkdocs_builds(site: BuiltSite, tmp_path: Path):
+    """The same project copy and SOURCE_DATE_EPOCH as the MkDocs build: every page, download and index identical."""
     assert site.project is not None
     dest = tmp_path / "properdocs-site"
     result = subprocess.run(
