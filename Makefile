@@ -6,9 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own (tests/test_properdocs.py builds with it).
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-$(shell sha1sum requirements-properdocs.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv serve build check lint test browser schema adopt import report bench clean
+.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -27,6 +30,16 @@ $(STAMP): requirements.txt
 	touch $@
 
 venv: $(STAMP)
+
+# --no-deps: the lock holds every package but mkdocs, which Material and mkdocs-macros declare and this venv must
+# not have (the two generators never share a venv; see requirements-properdocs.txt).
+$(PROPERDOCS_STAMP): requirements-properdocs.txt
+	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	rm -f $(PROPERDOCS_VENV)/.installed-*
+	touch $@
+
+venv-properdocs: $(PROPERDOCS_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -60,7 +73,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint browser $(VNU)
+test: lint browser $(VNU) $(PROPERDOCS_STAMP)
 	$(BIN)/python -m pytest -q tests
 
 # The Nu Html Checker for tests/test_html_validity.py: vnu.jar from npm (version pinned in tests/vnu/), run with Java.
