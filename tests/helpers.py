@@ -62,6 +62,23 @@ def load_fixture(plan_dir: Path):  # noqa: ANN201 - macros.plan.loader.Loaded
     return load_plan(plan_dir / "plan.yaml")
 
 
+NESTED = ("truong-thcs", "cac-truong-hoc", "khoi-chuyen-mon", "II.1.b")
+"""In :func:`nested_groups`: a school, its group, the group that group sits in, and a task (coordinated by the
+outer group) that the school takes part in only through the two groups."""
+
+
+def nested_groups(dest: Path) -> Path:
+    """xa-mau with its group of schools inside the group of the commune's departments: a group in a group.
+    Returns the folder holding the plan.yaml written."""
+    text = (XA_MAU / "plan.yaml").read_text(encoding="utf-8")
+    _, inner, outer, _ = NESTED
+    entry = f"  - id: {inner}\n"
+    assert text.count(entry) == 1, f"xa-mau no longer lists the group {inner}"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "plan.yaml").write_text(text.replace(entry, f"{entry}    member_of: [{outer}]\n"), encoding="utf-8")
+    return dest
+
+
 def fixture_state(plan_dir: Path, today: dt.date = REFERENCE_DATE):  # noqa: ANN201 - PlanState
     """A fixture plan's progress (its updates/ folder, possibly absent) at an explicit reference date."""
     from macros.progress.state import progress_state

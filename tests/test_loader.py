@@ -8,7 +8,18 @@ import unicodedata
 
 import pytest
 
-from helpers import FIXTURES, PLAN_DIRS, REFERENCE_EPOCH, ROOT, check_env, load_fixture, run_cli
+from helpers import (
+    FIXTURES,
+    NESTED,
+    PLAN_DIRS,
+    REFERENCE_EPOCH,
+    ROOT,
+    XA_MAU,
+    check_env,
+    load_fixture,
+    nested_groups,
+    run_cli,
+)
 from macros.cli import main
 from macros.plan.loader import load_plan
 from macros.plan.model import MAX_SECTION_ID, MAX_TASK_ID
@@ -163,3 +174,19 @@ def test_task_and_section_ids_are_bounded_like_the_addresses_made_of_them(old, n
         load_plan(path)
     found = new.split("id: ")[1].strip()
     assert any(f"mã dài {len(found)} ký tự, quá giới hạn {limit} ký tự" in p.message for p in caught.value.errors)
+
+
+def test_a_group_in_a_group_is_accepted_and_a_group_in_itself_refused_at_its_line(tmp_path):
+    """Groups may sit in groups (macros/plan/assignments.py follows them); a circle, even of one group, is refused."""
+    _, inner, outer, _ = NESTED
+    assert load_plan(nested_groups(tmp_path / "nested") / "plan.yaml").plan.unit_by_id[inner].member_of == [outer]
+    text = (XA_MAU / "plan.yaml").read_text(encoding="utf-8")
+    entry = f"  - id: {inner}\n"
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(entry, f"{entry}    member_of: [{inner}]\n"), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(entry.rstrip("\n")) + 2  # the line after the id
+    with pytest.raises(DataError) as caught:
+        load_plan(path)
+    [problem] = caught.value.errors
+    assert (problem.line, problem.field.split(".")[-1].split("[")[0]) == (line, "member_of")
+    assert "các nhóm không được lồng vòng tròn" in problem.message

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from helpers import XA_MAU, built, serve
+from helpers import NESTED, ROOT, XA_MAU, build_site, built, copy_project, nested_groups, serve, site_path
 from macros.site import urls
 
 PAGE = 4
@@ -105,3 +107,45 @@ def test_results_come_a_page_at_a_time_and_every_one_is_reached(page, paged, pla
     page.select_option("#f-don-vi", "van-phong")  # a filter starts again from its first page
     expected = [t.id for t in plan.leaf_tasks if "van-phong" in t.lead.units + t.coordinating.units]
     assert visible_tasks(page) == expected[:PAGE]
+
+
+# In the build below, the address's parameter for the role filter and the value meaning "lead" are renamed in
+# Python only (the module of urls.LOOKUP_FIELDS and urls.LEAD_ROLE, wherever it lives).
+RENAMED = {'"role": "vai-tro"': '"role": "vai-tro-khac"', 'LEAD_ROLE = "chu-tri"': 'LEAD_ROLE = "dung-dau"'}
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory):
+    """xa-mau with a group in a group (helpers.nested_groups), built with the lookup's names renamed in Python."""
+    work = tmp_path_factory.mktemp("lookup-renamed")
+    project = copy_project(work / "project", nested_groups(work / "plan"))
+    module = project / Path(urls.__file__).resolve().relative_to(ROOT)
+    text = module.read_text(encoding="utf-8")
+    for old, new in RENAMED.items():
+        assert text.count(old) == 1, f"{module.name} no longer holds {old}"
+        text = text.replace(old, new)
+    module.write_text(text, encoding="utf-8")
+    result = build_site(project, work / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(work / "site", site_path(project))
+    yield url
+    server.shutdown()
+
+
+def test_the_script_takes_the_filters_names_and_roles_from_the_data(page, renamed, plan):
+    """Renamed in Python, the filter's parameter and role value are the ones the page reads and writes."""
+    open_lookup(page, renamed, "tra-cuu/?don-vi=tram-y-te&vai-tro-khac=dung-dau")
+    assert visible_tasks(page) == [t.id for t in plan.leaf_tasks if "tram-y-te" in t.lead.units]
+    page.select_option("#f-vai-tro-khac", "")
+    page.select_option("#f-vai-tro-khac", "dung-dau")
+    assert page.url == renamed + "tra-cuu/?don-vi=tram-y-te&vai-tro-khac=dung-dau"
+    open_lookup(page, renamed, "tra-cuu/?don-vi=tram-y-te&vai-tro=chu-tri")  # the old names mean nothing now
+    assert visible_tasks(page) == [t.id for t in plan.leaf_tasks if "tram-y-te" in t.lead.units + t.coordinating.units]
+
+
+def test_the_group_option_follows_a_group_in_a_group(page, renamed):
+    school, _, _, task_id = NESTED
+    open_lookup(page, renamed, f"tra-cuu/?don-vi={school}")
+    assert task_id not in visible_tasks(page)  # not named in the task
+    page.check("#f-nhom")
+    assert task_id in visible_tasks(page)  # its group's group coordinates it

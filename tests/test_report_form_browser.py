@@ -23,6 +23,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from helpers import (
     FIXTURES,
+    NESTED,
     REFERENCE_DATE,
     ROOT,
     UPDATES_IN_PROJECT,
@@ -32,13 +33,15 @@ from helpers import (
     build_site,
     copy_project,
     load_fixture,
+    nested_groups,
     run_cli,
 )
+from macros.plan.assignments import membership
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
 from macros.plan.yamlsource import load_yaml
 from macros.progress.state import progress_state
-from macros.progress.updates import _takes_part, load_updates, update_filename
+from macros.progress.updates import UPDATE_FILENAME, load_updates, update_filename
 from macros.site import urls
 from macros.site.facts import BuildFacts, Repo
 from macros.site.pages import Site
@@ -49,7 +52,7 @@ pytestmark = pytest.mark.browser
 FIX = FIXTURES / "updates"
 TODAY = dt.date(2025, 10, 2)  # the reference date of tests/fixtures/updates (tests/test_updates.py)
 REPO = Repo("https://github.com/to-chuc/kho")
-SCRIPT = ROOT / "docs" / "assets" / "bao-cao-form.js"
+SCRIPTS = [ROOT / "docs" / "assets" / name for name in ("kh-common.js", "bao-cao-form.js")]  # as the page loads them
 
 # Text a clerk may type that YAML, Jinja or HTML would read as something else; each must come back as typed.
 HOSTILE = [
@@ -83,7 +86,8 @@ def script(browser):
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!doctype html><html lang='vi'><head><title>t</title></head><body></body></html>")
-    page.add_script_tag(path=str(SCRIPT))
+    for script in SCRIPTS:
+        page.add_script_tag(path=str(script))
     yield page
     context.close()
 
@@ -186,9 +190,11 @@ def test_unit_outside_the_task_warns_in_the_checkers_words(script, small, tmp_pa
     assert problem["text"] == warning.message
 
 
-def test_file_name_address_and_takes_part_are_the_pythons(script):
-    plan = load_fixture(XA_MAU).plan
-    rules = form_rules(XA_MAU, None, REFERENCE_DATE)
+@pytest.mark.parametrize("nested", [False, True], ids=["xa-mau", "group-in-a-group"])
+def test_file_name_address_and_takes_part_are_the_pythons(script, nested, tmp_path):
+    plan_dir = nested_groups(tmp_path) if nested else XA_MAU
+    plan = load_fixture(plan_dir).plan
+    rules = form_rules(plan_dir, None, REFERENCE_DATE)
     pairs = [(t, u) for t in plan.leaf_tasks for u in plan.units]
     got = script.evaluate(
         """([pairs, rules]) => pairs.map(([task, unit]) => [
@@ -197,11 +203,34 @@ def test_file_name_address_and_takes_part_are_the_pythons(script):
                                     rules.sections.flatMap(s => s.tasks).find(t => t.id === task))])""",
         [[[t.id, u.id] for t, u in pairs], rules],
     )
-    expected = [[update_filename(t.id, u.id, dt.date(2025, 10, 2)), _takes_part(plan, u.id, t)] for t, u in pairs]
+    groups = membership(plan)
+    expected = [[update_filename(t.id, u.id, dt.date(2025, 10, 2)), groups.takes_part(u.id, t)] for t, u in pairs]
     assert got == expected
+    school, _, _, task_id = NESTED
+    assert groups.takes_part(school, plan.task_by_id[task_id]) is nested  # the pair that tells the two plans apart
     text = "task: I.1\nnote: \"a b/c?d=e&f#g (h) 'i' *j* !k ~l\"\n"
     url = script.evaluate("([n, t, rules]) => khReportForm.githubUrl(n, t, rules)", ["a b.yaml", text, rules])
     assert url == REPO.new_file(UPDATES_IN_PROJECT, "a b.yaml", text)
+
+
+def test_the_form_reads_the_file_name_and_who_takes_part_from_its_data(script, small):
+    """Nothing of either is written in the script: change the data and the form follows."""
+    plan, rules = small
+    task = plan.leaf_tasks[0]
+    outsider = next(u for u in plan.units if not membership(plan).takes_part(u.id, task))
+    report = {"task": task.id, "unit": outsider.id, "date": "2025-10-01", "status": "dang-thuc-hien", "note": ""}
+    changed = json.loads(json.dumps(rules))
+    changed["filename"] = "{unit}/{task}-{date}.yaml"
+    for section in changed["sections"]:
+        for t in section["tasks"]:
+            if t["id"] == task.id:
+                t["takes_part"] = [*t["takes_part"], outsider.id]
+    check = "([r, t, rules]) => khReportForm.check(r, t, rules).map(p => p.rule)"
+    assert "outside" in script.evaluate(check, [report, TODAY.isoformat(), rules])
+    assert "outside" not in script.evaluate(check, [report, TODAY.isoformat(), changed])
+    name = script.evaluate("([r, rules]) => khReportForm.filename(r, rules)", [report, changed])
+    assert rules["filename"] == UPDATE_FILENAME
+    assert name == f"{outsider.id}/{task.slug}-2025-10-01.yaml"
 
 
 def test_what_is_typed_comes_back_from_the_file_exactly(script, small, tmp_path):

@@ -87,10 +87,10 @@ def test_lookup_rows_carry_each_tasks_units_kinds_and_section(any_site):
         assert row["lead"] == task.lead.units and row["coordinating"] == task.coordinating.units, task.id
         assert row["kinds"] == task.deliverable.kinds and row["section"] == task.section_id, task.id
         assert row["lead_text"] == " ".join(without_emphasis(task.lead.text).split()), task.id
-        # "nhom=1" adds the units that share the task through a group the cell names: its members
-        for cell, column in ((task.lead, "lead_via"), (task.coordinating, "coordinating_via")):
-            members = sorted(u.id for u in plan.units if set(u.member_of) & set(cell.units))
-            assert sorted(row[column]) == members, (task.id, column)
+        # "nhom=1" matches the units the cell names and those that share the task through a group it names
+        for cell, column in ((task.lead, "lead_with_groups"), (task.coordinating, "coordinating_with_groups")):
+            members = {u.id for u in plan.units if set(u.member_of) & set(cell.units)}
+            assert sorted(row[column]) == sorted({*cell.units, *members}), (task.id, column)
     page = site.tree(urls.LOOKUP)
     assert not page.xpath("//tbody/tr"), "rows are drawn by the script from the data"
     assert page.xpath("//noscript//a/@href") and "Tất cả nhiệm vụ" in page.xpath("string(//noscript)")

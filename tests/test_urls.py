@@ -5,13 +5,8 @@ This is the one test that writes addresses out in full; every other test asks ma
 
 from __future__ import annotations
 
-import json
-import re
-from urllib.parse import parse_qsl, urlsplit
-
 import pytest
 
-from helpers import ROOT
 from macros.site import urls
 
 pytestmark = pytest.mark.unit
@@ -40,14 +35,6 @@ def test_lookup_filters_are_the_names_the_page_reads():
     assert urls.lookup() == "tra-cuu/"
     assert urls.lookup(unit="van-phong", role=urls.LEAD_ROLE) == "tra-cuu/?don-vi=van-phong&vai-tro=chu-tri"
     assert urls.lookup(unit="x", groups=True, words="tín dụng") == "tra-cuu/?don-vi=x&nhom=1&tu-khoa=t%C3%ADn+d%E1%BB%A5ng"
-
-
-def test_every_lookup_filter_is_read_by_the_page_script():
-    """A filter the script does not read would open Tra cứu unfiltered, silently."""
-    script = (ROOT / "docs" / "assets" / "tra-cuu.js").read_text(encoding="utf-8")
-    fields = json.loads(re.search(r"var FIELDS = (\[[^\]]*\]);", script).group(1))  # type: ignore[union-attr]
-    every = urls.lookup(unit="u", role=urls.LEAD_ROLE, groups=True, kind="k", schedule="s", section="I", words="w")
-    assert [name for name, _ in parse_qsl(urlsplit(every).query)] == fields
 
 
 def test_every_page_source_is_its_folder_index():

@@ -1,37 +1,30 @@
 /*
  * Gửi báo cáo tiến độ (bao-cao/): a form that writes a report file the checker accepts.
  *
- * The rules come from bao-cao/bieu-mau.json, written at build time by
- * macros/site/pages/report_form.py from the checker's own sources: the report's
- * JSON Schema generated from the pydantic model (required keys, patterns,
- * statuses, lengths), the constant naming the status that needs a reason, the
- * checker's warning for a unit outside the task, the characters nobody can see that
- * the checker refuses (with its words for each), and the plan's tasks, units and
- * groups. Nothing here restates a rule; tests/test_report_form_browser.py runs
- * check() and `make check` over the same files and asserts they agree.
+ * What the form knows comes from bao-cao/bieu-mau.json, written at build time
+ * by macros/site/pages/report_form.py from the checker's own sources: the
+ * report's JSON Schema generated from the pydantic model (required keys,
+ * patterns, statuses, lengths), the status that needs a reason, the file-name
+ * pattern, the reports already filed, the checker's warning for a unit outside
+ * the task, the characters nobody can see that the checker refuses (with its
+ * words for each), and the plan's tasks with the units that take part in each
+ * (through groups too). This script holds no list, name or pattern of its own:
+ * it applies the schema, and compares the report with those lists, one
+ * comparison for each of the checker's links to the plan (cross_check in
+ * macros/progress/updates.py). tests/test_report_form_browser.py runs check()
+ * and `make check` over the same files and asserts they agree, rule by rule.
  *
  * What the clerk typed reaches the page only as text (textContent, never
  * innerHTML), and the file as double-quoted YAML scalars with every special
  * character escaped, composed to NFC like every text of the project.
- * window.khReportForm exposes the pure functions for the tests.
+ * window.khReportForm exposes the pure functions for the tests. Shared helpers
+ * (today in Vietnam, the fold, dates written 30/9/2025) are kh-common.js's.
  */
 (function () {
   "use strict";
 
-  var FIELDS = ["task", "unit", "status", "date", "note", "reason", "evidence.number", "evidence.title", "evidence.link"];
-  var TASK_PARAM = "nhiem-vu";
+  var common = window.khCommon;
   var LONG_URL = 8000; // GitHub answers longer addresses with an error page: the copy button is then the way
-
-  function fold(text) { return window.khSearch ? window.khSearch.fold(text) : text.normalize("NFC").toLowerCase(); }
-
-  function todayInVietnam() {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()); // YYYY-MM-DD
-  }
-
-  function vnDate(iso) {
-    var p = iso.split("-");
-    return parseInt(p[2], 10) + "/" + parseInt(p[1], 10) + "/" + p[0];
-  }
 
   // ---------------------------------------------------------------- the file
 
@@ -94,10 +87,10 @@
     return out;
   }
 
-  /* Same name as macros.progress.updates.update_filename, from the slug the build exported. */
+  /* The checker's file-name pattern (macros.progress.updates.UPDATE_FILENAME), filled with the task's slug. */
   function filename(report, rules) {
-    var task = taskById(rules)[report.task];
-    return report.date + "-" + task.slug + "-" + report.unit + ".yaml";
+    var parts = { date: report.date, task: taskById(rules)[report.task].slug, unit: report.unit };
+    return rules.filename.replace(/\{(\w+)\}/g, function (all, name) { return parts[name]; });
   }
 
   /* GitHub's new-file editor, the address encoded as Python's urllib.parse.quote (macros/site/facts.py). */
@@ -165,12 +158,8 @@
     });
   }
 
-  /* A unit takes part when it, or a group it belongs to, is named as lead or coordinator
-     (the checker's rule, over the memberships the build exported). */
-  function takesPart(unit, task) {
-    var named = task.lead.concat(task.coordinating);
-    return [unit.id].concat(unit.member_of).some(function (id) { return named.indexOf(id) >= 0; });
-  }
+  /* Whether the unit is one of those the build listed as taking part in the task (macros/plan/assignments.py). */
+  function takesPart(unit, task) { return task.takes_part.indexOf(unit.id) >= 0; }
 
   /* The first character of a text that the checker's reader refuses, as the "U+202E" that names it, or null. */
   function invisibleIn(text, rules) {
@@ -244,7 +233,7 @@
       case "maxLength": return "Dài " + p.length + " ký tự, quá giới hạn " + p.limit + " ký tự.";
       case "invisible": return "Ở vị trí thứ " + p.position + " " + rules.invisible[p.code];
       case "format": return "Ngày không hợp lệ; chọn một ngày trong lịch.";
-      case "future": return "Ngày này ở sau hôm nay (" + vnDate(p.today) + "); không báo cáo trước cho ngày chưa tới.";
+      case "future": return "Ngày này ở sau hôm nay (" + common.vnDate(p.today) + "); không báo cáo trước cho ngày chưa tới.";
       case "needs-reason": return "Tình trạng \"" + rules.statuses[rules.needs_reason] + "\" cần ghi lý do.";
       case "no-task": return "Không có nhiệm vụ này trong kế hoạch; chọn một nhiệm vụ trong danh sách.";
       case "no-unit": return "Không có đơn vị này trong kế hoạch; chọn một đơn vị trong danh sách.";
@@ -257,98 +246,97 @@
     }
   }
 
-  window.khReportForm = { check: check, reportOf: reportOf, yamlOf: yamlOf, filename: filename, githubUrl: githubUrl, quote: quote, clean: clean, takesPart: takesPart };
+  window.khReportForm = {
+    check: check, reportOf: reportOf, yamlOf: yamlOf, filename: filename, githubUrl: githubUrl, quote: quote,
+    clean: clean, takesPart: takesPart,
+  };
 
   // ---------------------------------------------------------------- the page
 
-  function setUp(form, rules) {
-    var page = document.getElementById("kh-report-page");
-    var result = document.getElementById("kh-report-result");
-    var summary = document.getElementById("kh-form-summary");
-    var pending = document.getElementById("kh-form-pending");
-    var taskSelect = form.elements.task, unitSelect = form.elements.unit;
-    var filter = document.getElementById("f-task-filter");
-    var count = document.getElementById("f-task-count");
-    var info = document.getElementById("f-task-info");
-    var tasks = taskById(rules);
-    var units = {};
-    rules.units.forEach(function (u) { units[u.id] = u; });
+  function byId(id) { return document.getElementById(id); }
 
-    var total = Object.keys(tasks).length;
+  function option(value, text) {
+    var o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    return o;
+  }
+
+  /* The page's parts; the report's fields are the form's boxes marked data-field, in the page's order. */
+  function partsOf(form) {
+    return {
+      form: form, page: byId("kh-report-page"), result: byId("kh-report-result"), summary: byId("kh-form-summary"),
+      pending: byId("kh-form-pending"), task: form.elements.task, unit: form.elements.unit,
+      filter: byId("f-task-filter"), count: byId("f-task-count"), info: byId("f-task-info"),
+      fields: Array.from(form.querySelectorAll("[data-field]")).map(function (el) { return el.dataset.field; }),
+    };
+  }
+
+  function idOf(field) { return "f-" + field.replace(".", "-"); }
+
+  /* What each field's description says before any problem: its hint, kept after the problem's message. */
+  function descriptions(ui) {
+    var described = {};
+    ui.fields.forEach(function (field) {
+      var el = field === "status" ? byId("f-status") : byId(idOf(field));
+      described[field] = el.getAttribute("aria-describedby") || "";
+    });
+    return described;
+  }
+
+  /* Each task's words as the filter box matches them: a clerk finds the tasks of the unit by its name, too. */
+  function taskWords(rules, tasks, units) {
     var words = {};
     Object.keys(tasks).forEach(function (id) {
       var t = tasks[id];
-      // A clerk finds the tasks of the unit by its name, too: the lead and coordinating units are words of the task.
       var names = t.lead.concat(t.coordinating).map(function (u) { return units[u] ? units[u].name + " " + units[u].short : ""; });
-      words[id] = " " + fold([t.id, t.summary, t.text].concat(names).join(" ")).replace(/[^\p{L}\p{N}.]+/gu, " ");
+      words[id] = common.spaced([t.id, t.summary, t.text].concat(names).join(" "));
     });
-    var touched = {};
-    var submitted = false;
-    var today = todayInVietnam();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) today = form.dataset.today;
-    form.elements.date.max = today;
-    form.elements.date.value = today;
-    page.querySelectorAll(".kh-example-id").forEach(function (el) { el.textContent = Object.keys(tasks)[0] || ""; });
+    return words;
+  }
 
-    function option(value, text) {
-      var o = document.createElement("option");
-      o.value = value;
-      o.textContent = text;
-      return o;
-    }
-
-    function fillTasks() {
-      var phrase = fold(clean(filter.value)).replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
-      var chosen = taskSelect.value;
-      var matching = 0;
-      taskSelect.textContent = "";
-      taskSelect.appendChild(option("", "— Chọn nhiệm vụ —"));
-      rules.sections.forEach(function (s) {
-        var group = document.createElement("optgroup");
-        group.label = "Phần " + s.id + ". " + s.title;
-        s.tasks.forEach(function (t) {
-          var matches = !phrase || words[t.id].indexOf(" " + phrase) >= 0;
-          if (matches) matching += 1;
-          if (matches || t.id === chosen) group.appendChild(option(t.id, t.id + " — " + t.summary));  // the choice stays
-        });
-        if (group.children.length) taskSelect.appendChild(group);
+  /* The task list, cut to the tasks the filter's words match; the task already chosen stays. */
+  function fillTasks(ui, state) {
+    var phrase = common.spaced(clean(ui.filter.value)).trim();
+    var chosen = ui.task.value;
+    var matching = 0;
+    ui.task.textContent = "";
+    ui.task.appendChild(option("", "— Chọn nhiệm vụ —"));
+    state.rules.sections.forEach(function (s) {
+      var group = document.createElement("optgroup");
+      group.label = "Phần " + s.id + ". " + s.title;
+      s.tasks.forEach(function (t) {
+        var matches = common.hasPhrase(state.words[t.id], phrase);
+        if (matches) matching += 1;
+        if (matches || t.id === chosen) group.appendChild(option(t.id, t.id + " — " + t.summary));
       });
-      taskSelect.value = chosen;
-      count.textContent = phrase ? "Có " + matching + " trên " + total + " nhiệm vụ khớp với từ đã gõ." : "";
-    }
+      if (group.children.length) ui.task.appendChild(group);
+    });
+    ui.task.value = chosen;
+    ui.count.textContent = phrase ? "Có " + matching + " trên " + state.total + " nhiệm vụ khớp với từ đã gõ." : "";
+  }
 
-    function unitName(u) { return u.name; }
+  /* The unit list: the units taking part in the chosen task first, then the others. */
+  function fillUnits(ui, state) {
+    var chosen = ui.unit.value;
+    var task = state.tasks[ui.task.value];
+    var first = task ? task.takes_part.filter(function (id) { return state.units[id]; }) : [];
+    ui.unit.textContent = "";
+    ui.unit.appendChild(option("", "— Chọn đơn vị —"));
+    var mine = document.createElement("optgroup");
+    mine.label = task ? "Chủ trì, phối hợp nhiệm vụ " + task.id : "Đơn vị";
+    first.forEach(function (id) { mine.appendChild(option(id, state.units[id].name)); });
+    var others = document.createElement("optgroup");
+    others.label = task ? "Đơn vị khác" : "Tất cả đơn vị";
+    state.rules.units.forEach(function (u) { if (first.indexOf(u.id) < 0) others.appendChild(option(u.id, u.name)); });
+    if (mine.children.length) ui.unit.appendChild(mine);
+    ui.unit.appendChild(others);
+    ui.unit.value = chosen;
+    showTask(ui, task, state.units);
+  }
 
-    function fillUnits() {
-      var chosen = unitSelect.value;
-      var task = tasks[taskSelect.value];
-      var first = [];
-      if (task) {
-        task.lead.concat(task.coordinating).forEach(function (id) {
-          [id].concat(rules.units.filter(function (u) { return u.member_of.indexOf(id) >= 0; }).map(function (u) { return u.id; }))
-            .forEach(function (m) { if (units[m] && first.indexOf(m) < 0) first.push(m); });
-        });
-      }
-      unitSelect.textContent = "";
-      unitSelect.appendChild(option("", "— Chọn đơn vị —"));
-      var mine = document.createElement("optgroup");
-      mine.label = task ? "Chủ trì, phối hợp nhiệm vụ " + task.id : "Đơn vị";
-      first.forEach(function (id) { mine.appendChild(option(id, unitName(units[id]))); });
-      var others = document.createElement("optgroup");
-      others.label = task ? "Đơn vị khác" : "Tất cả đơn vị";
-      rules.units.forEach(function (u) { if (first.indexOf(u.id) < 0) others.appendChild(option(u.id, unitName(u))); });
-      if (mine.children.length) unitSelect.appendChild(mine);
-      unitSelect.appendChild(others);
-      unitSelect.value = chosen;
-      info.textContent = "";
-      if (task) {
-        // The chosen task in full, since a phone's list cuts it short: its words, then who leads and coordinates.
-        line("", task.id + ": " + task.summary);
-        line("Chủ trì: ", task.lead.map(function (id) { return units[id].name; }).join("; ") || "(văn bản không ghi)");
-        line("Phối hợp: ", task.coordinating.map(function (id) { return units[id].name; }).join("; ") || "(văn bản không ghi)");
-      }
-    }
-
+  /* The chosen task in full, since a phone's list cuts it short: its words, then who leads and coordinates. */
+  function showTask(ui, task, units) {
     function line(label, text) {
       var p = document.createElement("p");
       if (label) {
@@ -357,188 +345,205 @@
         p.appendChild(strong);
       }
       p.appendChild(document.createTextNode(text));
-      info.appendChild(p);
+      ui.info.appendChild(p);
     }
+    function names(ids) { return ids.map(function (id) { return units[id].name; }).join("; ") || "(văn bản không ghi)"; }
+    ui.info.textContent = "";
+    if (!task) return;
+    line("", task.id + ": " + task.summary);
+    line("Chủ trì: ", names(task.lead));
+    line("Phối hợp: ", names(task.coordinating));
+  }
 
-    function values() {
-      var v = {};
-      FIELDS.forEach(function (name) {
-        if (name === "status") {
-          var checked = form.querySelector("input[name=status]:checked");
-          v.status = checked ? checked.value : "";
-        } else v[name] = form.elements[name].value;
-      });
-      return v;
-    }
-
-    /* What each field's description says before any problem: its hint, kept after the problem's message. */
-    var described = {};
-    FIELDS.forEach(function (field) {
-      var el = field === "status" ? document.getElementById("f-status") : document.getElementById(idOf(field));
-      described[field] = el.getAttribute("aria-describedby") || "";
+  function values(ui) {
+    var v = {};
+    ui.fields.forEach(function (name) {
+      if (name === "status") {
+        var checked = ui.form.querySelector("input[name=status]:checked");
+        v.status = checked ? checked.value : "";
+      } else v[name] = ui.form.elements[name].value;
     });
+    return v;
+  }
 
-    function idOf(field) { return "f-" + field.replace(".", "-"); }
-
-    /* A problem shows once the clerk has been to the field (or asked for the file); a warning at once. */
-    function show(field, problems, touchedNow) {
-      var id = idOf(field);
-      var box = form.querySelector("[data-field='" + field + "']");
-      var error = document.getElementById(id + "-error");
-      var warning = document.getElementById(id + "-warning");
-      var radios = field === "status" ? Array.from(form.querySelectorAll("input[name=status]")) : [];
-      var control = field === "status" ? box : document.getElementById(id);
-      var errors = problems.filter(function (p) { return p.severity === "error"; });
-      // A character nobody can see is shown as soon as it is typed or pasted: the clerk cannot find it alone.
-      var err = errors.filter(function (p) { return p.rule === "invisible"; })[0] || errors[0];
-      var warn = problems.filter(function (p) { return p.severity === "warning"; })[0];
-      var visible = Boolean(err) && (submitted || touchedNow || err.rule === "invisible");
-      error.hidden = !visible;
-      error.textContent = visible ? message(err, rules) : "";
-      if (warning) {
-        warning.hidden = !warn;
-        warning.textContent = warn ? message(warn, rules) : "";
-      }
-      var ids = [visible ? error.id : "", warn ? warning.id : "", described[field]].filter(Boolean).join(" ");
-      if (ids) control.setAttribute("aria-describedby", ids); else control.removeAttribute("aria-describedby");
-      [control].concat(radios).forEach(function (el) {
-        if (visible && el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
-      });
-      radios.forEach(function (el) {
-        if (visible) el.setAttribute("aria-describedby", error.id); else el.removeAttribute("aria-describedby");
-      });
-      box.classList.toggle("kh-field--invalid", visible);
+  /* A field's problem shows once the clerk has been to the field (or asked for the file); a warning at once;
+     a character nobody can see as soon as it is typed or pasted: the clerk cannot find it alone. */
+  function show(ui, state, field, problems, touchedNow) {
+    var id = idOf(field);
+    var box = ui.form.querySelector("[data-field='" + field + "']");
+    var error = byId(id + "-error"), warning = byId(id + "-warning");
+    var radios = field === "status" ? Array.from(ui.form.querySelectorAll("input[name=status]")) : [];
+    var control = field === "status" ? box : byId(id);
+    var errors = problems.filter(function (p) { return p.severity === "error"; });
+    var err = errors.filter(function (p) { return p.rule === "invisible"; })[0] || errors[0];
+    var warn = problems.filter(function (p) { return p.severity === "warning"; })[0];
+    var visible = Boolean(err) && (state.submitted || touchedNow || err.rule === "invisible");
+    error.hidden = !visible;
+    error.textContent = visible ? message(err, state.rules) : "";
+    if (warning) {
+      warning.hidden = !warn;
+      warning.textContent = warn ? message(warn, state.rules) : "";
     }
-
-    function fieldOf(p) { return p.field === "evidence" ? "evidence.number" : p.field; }
-
-    function update() {
-      var v = values();
-      // Browsers show the date field in their own language's order (11/30/2026 in English): say it the Vietnamese way.
-      document.getElementById("f-date-shown").textContent = validDate(v.date) ? "Ngày đã chọn: " + vnDate(v.date) + ". " : "";
-      var report = reportOf(v);
-      var problems = check(report, today, rules);
-      FIELDS.forEach(function (field) {
-        // Choosing the status that needs a reason shows at once that the reason is missing.
-        var now = touched[field] || (field === "reason" && touched.status && v.status === rules.needs_reason);
-        show(field, problems.filter(function (p) { return fieldOf(p) === field; }), now);
-      });
-      var errors = problems.filter(function (p) { return p.severity === "error"; });
-      var list = summary.querySelector("ul");
-      list.textContent = "";
-      if (submitted && errors.length) {
-        document.getElementById("kh-form-summary-title").textContent =
-          "Chưa lập được tệp: còn " + errors.length + " chỗ cần sửa, đánh dấu đỏ bên dưới.";
-        errors.forEach(function (p) {
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          var field = fieldOf(p);
-          a.href = "#" + (field === "status" ? "f-status-" + rules.schema.properties.status.enum[0] : "f-" + field.replace(".", "-"));
-          a.textContent = message(p, rules);
-          li.appendChild(a);
-          list.appendChild(li);
-        });
-      }
-      summary.hidden = !(submitted && errors.length);
-      result.hidden = errors.length > 0;
-      pending.hidden = errors.length === 0;
-      if (errors.length) return false;
-      var text = yamlOf(report, rules);
-      var name = filename(report, rules);
-      document.getElementById("kh-report-filename").textContent = name;
-      document.getElementById("kh-report-yaml").textContent = text;
-      var link = document.getElementById("kh-report-github");
-      if (link) {
-        var url = githubUrl(name, text, rules);
-        link.href = url;
-        document.getElementById("kh-report-long").hidden = url.length <= LONG_URL;
-      }
-      document.getElementById("kh-report-copied").textContent = "";
-      return true;
-    }
-
-    function touch(event) {
-      var name = event.target.name;
-      if (name) touched[name] = true;
-    }
-
-    form.addEventListener("input", function (event) {
-      if (event.target === filter) { fillTasks(); return; }
-      update();
+    var ids = [visible ? error.id : "", warn ? warning.id : "", state.described[field]].filter(Boolean).join(" ");
+    if (ids) control.setAttribute("aria-describedby", ids); else control.removeAttribute("aria-describedby");
+    [control].concat(radios).forEach(function (el) {
+      if (visible && el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
     });
-    form.addEventListener("change", function (event) {
-      if (event.target === filter) return;
+    radios.forEach(function (el) {
+      if (visible) el.setAttribute("aria-describedby", error.id); else el.removeAttribute("aria-describedby");
+    });
+    box.classList.toggle("kh-field--invalid", visible);
+  }
+
+  function fieldOf(p) { return p.field === "evidence" ? "evidence.number" : p.field; }
+
+  /* Once the clerk asked for the file: every error, each a link to its field. */
+  function showSummary(ui, state, errors) {
+    var list = ui.summary.querySelector("ul");
+    list.textContent = "";
+    ui.summary.hidden = !(state.submitted && errors.length);
+    if (ui.summary.hidden) return;
+    byId("kh-form-summary-title").textContent = "Chưa lập được tệp: còn " + errors.length + " chỗ cần sửa, đánh dấu đỏ bên dưới.";
+    errors.forEach(function (p) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      var field = fieldOf(p);
+      a.href = "#" + (field === "status" ? "f-status-" + state.rules.schema.properties.status.enum[0] : idOf(field));
+      a.textContent = message(p, state.rules);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  /* The file as it will be saved, its name, and GitHub's editor holding it. */
+  function showFile(report, rules) {
+    var text = yamlOf(report, rules);
+    var name = filename(report, rules);
+    byId("kh-report-filename").textContent = name;
+    byId("kh-report-yaml").textContent = text;
+    var link = byId("kh-report-github");
+    if (link) {
+      var url = githubUrl(name, text, rules);
+      link.href = url;
+      byId("kh-report-long").hidden = url.length <= LONG_URL;
+    }
+    byId("kh-report-copied").textContent = "";
+  }
+
+  /* Check what is filled and show it; true when the file can be made. */
+  function update(ui, state) {
+    var v = values(ui);
+    // Browsers show the date field in their own language's order (11/30/2026 in English): say it the Vietnamese way.
+    byId("f-date-shown").textContent = validDate(v.date) ? "Ngày đã chọn: " + common.vnDate(v.date) + ". " : "";
+    var report = reportOf(v);
+    var problems = check(report, state.today, state.rules);
+    ui.fields.forEach(function (field) {
+      // Choosing the status that needs a reason shows at once that the reason is missing.
+      var now = state.touched[field] || (field === "reason" && state.touched.status && v.status === state.rules.needs_reason);
+      show(ui, state, field, problems.filter(function (p) { return fieldOf(p) === field; }), now);
+    });
+    var errors = problems.filter(function (p) { return p.severity === "error"; });
+    showSummary(ui, state, errors);
+    ui.result.hidden = errors.length > 0;
+    ui.pending.hidden = errors.length === 0;
+    if (errors.length) return false;
+    showFile(report, state.rules);
+    return true;
+  }
+
+  function listen(ui, state) {
+    function touch(event) { if (event.target.name) state.touched[event.target.name] = true; }
+    ui.form.addEventListener("input", function (event) {
+      if (event.target === ui.filter) fillTasks(ui, state); else update(ui, state);
+    });
+    ui.form.addEventListener("change", function (event) {
+      if (event.target === ui.filter) return;
       touch(event);
-      if (event.target === taskSelect) fillUnits();
-      update();
+      if (event.target === ui.task) fillUnits(ui, state);
+      update(ui, state);
     });
-    form.addEventListener("focusout", function (event) {
-      if (event.target !== filter && event.target.name && event.target.value) touch(event);
-      update();
+    ui.form.addEventListener("focusout", function (event) {
+      if (event.target !== ui.filter && event.target.name && event.target.value) touch(event);
+      update(ui, state);
     });
-    form.addEventListener("submit", function (event) {
+    ui.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      submitted = true;
-      if (update()) {
-        result.focus();
-        result.scrollIntoView({ block: "start" });
-      } else summary.focus();
+      state.submitted = true;
+      if (update(ui, state)) {
+        ui.result.focus();
+        ui.result.scrollIntoView({ block: "start" });
+      } else ui.summary.focus();
     });
-    summary.addEventListener("click", function (event) {
+    ui.summary.addEventListener("click", function (event) {
       var a = event.target.closest("a");
       if (!a) return;
       event.preventDefault();
-      var target = document.getElementById(a.getAttribute("href").slice(1));
+      var target = byId(a.getAttribute("href").slice(1));
       if (target) { target.focus(); target.scrollIntoView({ block: "center" }); }
     });
-
-    document.getElementById("kh-report-copy").addEventListener("click", function () {
-      var code = document.getElementById("kh-report-yaml");
-      var status = document.getElementById("kh-report-copied");
-      function selected() {
-        var range = document.createRange();
-        range.selectNodeContents(code);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        var done = false;
-        try { done = document.execCommand("copy"); } catch (e) { done = false; }
-        status.textContent = done ? "Đã sao chép nội dung tệp." : "Nội dung tệp đã được chọn: bấm Ctrl+C (hoặc giữ và chọn Sao chép) để chép.";
-      }
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(code.textContent).then(function () {
-          status.textContent = "Đã sao chép nội dung tệp.";
-        }, selected);
-      } else selected();
-    });
-
-    var wanted = new URLSearchParams(location.search).get(TASK_PARAM);
-    fillTasks();
-    if (wanted) {
-      Object.keys(tasks).forEach(function (id) { if (tasks[id].slug === wanted) taskSelect.value = id; });
-      if (taskSelect.value) touched.task = true;
-    }
-    fillUnits();
-    form.hidden = false;
-    update();
+    byId("kh-report-copy").addEventListener("click", copyFile);
   }
 
-  function start() {
-    var form = document.getElementById("kh-report-form");
+  /* The file's text to the clipboard, or selected for Ctrl+C where the page may not write the clipboard. */
+  function copyFile() {
+    var code = byId("kh-report-yaml");
+    var status = byId("kh-report-copied");
+    function selected() {
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      status.textContent = done ? "Đã sao chép nội dung tệp." : "Nội dung tệp đã được chọn: bấm Ctrl+C (hoặc giữ và chọn Sao chép) để chép.";
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(code.textContent).then(function () { status.textContent = "Đã sao chép nội dung tệp."; }, selected);
+    } else selected();
+  }
+
+  /* What the page works with: the data, its tasks and units by id, and what the clerk has done so far. */
+  function stateOf(form, rules) {
+    var tasks = taskById(rules);
+    var units = {};
+    rules.units.forEach(function (u) { units[u.id] = u; });
+    return {
+      rules: rules, tasks: tasks, units: units, total: Object.keys(tasks).length,
+      words: taskWords(rules, tasks, units), touched: {}, submitted: false,
+      today: common.todayInVietnam() || form.dataset.today,
+    };
+  }
+
+  function setUp(form, rules) {
+    var ui = partsOf(form);
+    var state = stateOf(form, rules);
+    state.described = descriptions(ui);
+    form.elements.date.max = state.today;
+    form.elements.date.value = state.today;
+    ui.page.querySelectorAll(".kh-example-id").forEach(function (el) { el.textContent = Object.keys(state.tasks)[0] || ""; });
+    listen(ui, state);
+    fillTasks(ui, state);
+    // The task page's button names the task by its slug in the address.
+    var wanted = new URLSearchParams(location.search).get(rules.task_param);
+    Object.keys(state.tasks).forEach(function (id) { if (wanted && state.tasks[id].slug === wanted) ui.task.value = id; });
+    if (wanted && ui.task.value) state.touched.task = true;
+    fillUnits(ui, state);
+    form.hidden = false;
+    update(ui, state);
+  }
+
+  common.whenReady(function () {
+    var form = byId("kh-report-form");
     if (!form) return;
-    var loading = document.getElementById("kh-form-loading");
-    fetch(new URL(form.dataset.rules, location.href)).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(function (rules) {
+    var loading = byId("kh-form-loading");
+    common.loadJson(form.dataset.rules).then(function (rules) {
       loading.hidden = true;
       loading.textContent = "";
       setUp(form, rules);
     }).catch(function () {
       loading.hidden = true;
-      document.getElementById("kh-form-failed").hidden = false;
+      byId("kh-form-failed").hidden = false;
     });
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  });
 })();

@@ -23,16 +23,6 @@
 (function () {
   "use strict";
 
-  /* Keep in step with fold() in macros/text.py and search-worker.js: one output character per input character. */
-  function foldChar(c) {
-    return c.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-  }
-  function fold(text) {
-    return Array.from(text.normalize("NFC")).map(foldChar).join("");
-  }
-
-  window.khSearch = { fold: fold };
-
   /* Material starts the search worker named in its configuration: the site's own (search-worker.js). */
   var config = document.getElementById("__config");
   var settings = null;

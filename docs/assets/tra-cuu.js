@@ -4,42 +4,36 @@
  * filtered here and shown a page at a time, so the page stays small for a plan
  * of any size. Rows are filled as text into the page's row template, never as
  * HTML. The filter state lives in the address (?don-vi=…&vai-tro=…), never in
- * "q", which Material reserves for its search box. Without JavaScript the page
+ * "q", which Material reserves for its search box; the address's parameter for
+ * each filter and the role filter's values come with the data ("fields",
+ * "roles": macros/site/urls.py), and who takes part through a group with each
+ * row ("lead_with_groups": macros/plan/assignments.py). Without JavaScript the page
  * points to Tất cả nhiệm vụ, where every task is a plain link.
  */
 (function () {
   "use strict";
-  var FIELDS = ["don-vi", "vai-tro", "nhom", "san-pham", "thoi-gian", "phan", "tu-khoa"];
-
-  function fold(text) { return window.khSearch ? window.khSearch.fold(text) : text.toLowerCase(); }
-  function spaced(text) { return " " + text.replace(/[^\p{L}\p{N}.]+/gu, " "); }
+  var common = window.khCommon;
 
   function task(columns, row) {
     var t = {};
     columns.forEach(function (name, i) { t[name] = row[i]; });
-    var words = [t.id, t.content, t.lead_text, t.coordinating_text, t.deliverable_text, t.schedule_text].join(" ");
-    t.words = spaced(fold(words));
+    t.words = common.spaced([t.id, t.content, t.lead_text, t.coordinating_text, t.deliverable_text, t.schedule_text].join(" "));
     return t;
   }
 
-  function matches(t, f) {
-    if (f["don-vi"]) {
-      var lead = t.lead, coordinating = t.coordinating;
-      if (f.nhom) { lead = lead.concat(t.lead_via); coordinating = coordinating.concat(t.coordinating_via); }
-      var asLead = lead.indexOf(f["don-vi"]) >= 0, asCoordinating = coordinating.indexOf(f["don-vi"]) >= 0;
-      if (f["vai-tro"] === "chu-tri" && !asLead) return false;
-      if (f["vai-tro"] === "phoi-hop" && !asCoordinating) return false;
-      if (!f["vai-tro"] && !asLead && !asCoordinating) return false;
+  /* ``f`` holds each filter's value by the filter's name in the data's "fields" (unit, role, groups…). */
+  function matches(t, f, roles) {
+    if (f.unit) {
+      var lead = f.groups ? t.lead_with_groups : t.lead, coordinating = f.groups ? t.coordinating_with_groups : t.coordinating;
+      var asLead = lead.indexOf(f.unit) >= 0, asCoordinating = coordinating.indexOf(f.unit) >= 0;
+      if (f.role === roles.lead && !asLead) return false;
+      if (f.role === roles.coordinating && !asCoordinating) return false;
+      if (!f.role && !asLead && !asCoordinating) return false;
     }
-    if (f["san-pham"] && t.kinds.indexOf(f["san-pham"]) < 0) return false;
-    if (f["thoi-gian"] && t.schedules.indexOf(f["thoi-gian"]) < 0) return false;
-    if (f.phan && t.section !== f.phan) return false;
-    if (f["tu-khoa"]) {
-      // The words as a phrase, from the start of a word: "nuoc sach" is nước sạch, not "nhà nước … chính sách".
-      var phrase = fold(f["tu-khoa"]).replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
-      if (phrase && t.words.indexOf(" " + phrase) < 0) return false;
-    }
-    return true;
+    if (f.kind && t.kinds.indexOf(f.kind) < 0) return false;
+    if (f.schedule && t.schedules.indexOf(f.schedule) < 0) return false;
+    if (f.section && t.section !== f.section) return false;
+    return common.hasPhrase(t.words, f.words || "");
   }
 
   function setUp(page) {
@@ -54,21 +48,23 @@
     var size = parseInt(table.dataset.pageSize, 10) || 100;
     var dataUrl = new URL(table.dataset.rows, location.href);
     var root = new URL("../", dataUrl); // addresses in the data are from the site's root
+    var fields = {}, roles = {};
     var tasks = [];
     var shown = [];
     var current = 1;
 
+    /* The form's values by filter name; the controls are named by the address's parameters. */
     function read() {
       var f = {};
-      FIELDS.forEach(function (name) {
-        var el = form.elements[name];
+      Object.keys(fields).forEach(function (name) {
+        var el = form.elements[fields[name]];
         f[name] = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.normalize("NFC").trim();
       });
       return f;
     }
     function write(params) {
-      FIELDS.forEach(function (name) {
-        var el = form.elements[name], value = params.get(name) || "";
+      Object.keys(fields).forEach(function (name) {
+        var el = form.elements[fields[name]], value = params.get(fields[name]) || "";
         if (el.type === "checkbox") el.checked = value === "1";
         else if (el.tagName === "SELECT") el.value = Array.from(el.options).some(function (o) { return o.value === value; }) ? value : "";
         else el.value = value;
@@ -138,21 +134,20 @@
 
     function apply() {
       var f = read();
-      shown = tasks.filter(function (t) { return matches(t, f); });
+      shown = tasks.filter(function (t) { return matches(t, f, roles); });
       empty.hidden = shown.length !== 0;
       show(1);
       var params = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (f[name]) params.set(name, f[name]); });
+      Object.keys(fields).forEach(function (name) { if (f[name]) params.set(fields[name], f[name]); });
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
-    write(new URLSearchParams(location.search));
-    fetch(dataUrl).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(function (data) {
+    common.loadJson(dataUrl).then(function (data) {
+      fields = data.fields;
+      roles = data.roles;
       tasks = data.rows.map(function (row) { return task(data.columns, row); });
+      write(new URLSearchParams(location.search));
       form.addEventListener("input", apply);
       form.addEventListener("change", apply);
       form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
@@ -164,6 +159,5 @@
     });
   }
 
-  function start() { var page = document.getElementById("kh-lookup"); if (page) setUp(page); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  common.whenReady(function () { var page = document.getElementById("kh-lookup"); if (page) setUp(page); });
 })();

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .assignments import groups_above
 from .model import ID_LIMITS, NO_COLUMN, SOURCE_ROLES, DeliverableKind, Plan, PlanMeta, Schedule, Section, Unit
 from .problems import DataError, Problem
 from .yamlsource import YamlDocument, field_name, load_yaml
@@ -158,7 +159,7 @@ def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
                                                      "cần một mã trong units có kind: group.")
             elif units[group].kind != "group":
                 report(("units", i, "member_of", j), f"\"{group}\" là một cơ quan, không phải một nhóm (kind: group).")
-            elif unit.id in _groups_above(group, units):
+            elif group == unit.id or unit.id in groups_above(group, units):
                 report(("units", i, "member_of", j), f"nhóm \"{group}\" lại thuộc (trực tiếp hay gián tiếp) "
                                                      f"\"{unit.id}\": các nhóm không được lồng vòng tròn.")
 
@@ -212,19 +213,6 @@ def _check_columns(meta: PlanMeta, report: Any) -> None:
         if len(places) != len(group.columns) or places != list(range(places[0], places[0] + len(places))):
             report(("plan", "column_groups", i, "columns"), f"các cột dưới \"{group.header}\" phải là những cột "
                                                             "có trong column_order và đứng liền nhau theo thứ tự đó.")
-
-
-def _groups_above(unit_id: str, units: dict[str, Unit]) -> set[str]:
-    """Every group ``unit_id`` belongs to, directly or through other groups (a cycle ends the walk)."""
-    found: set[str] = set()
-    todo = [unit_id]
-    while todo:
-        current = units.get(todo.pop())
-        for group in current.member_of if current else []:
-            if group not in found:
-                found.add(group)
-                todo.append(group)
-    return found
 
 
 def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> None:

@@ -30,6 +30,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from ..plan.assignments import Membership, membership
 from ..plan.loader import display_path, expected_message, shape_problem
 from ..plan.model import MAX_ID, MAX_TASK_ID, SLUG_ID, TASK_ID, Plan, Strict, Text, task_slug
 from ..plan.problems import DataError, Problem
@@ -126,9 +127,14 @@ def update_schema() -> str:
     return json_schema(Update, "Báo cáo tiến độ (data/updates/*.yaml)")
 
 
+UPDATE_FILENAME = "{date}-{task}-{unit}.yaml"
+"""A report's file name: the date (YYYY-MM-DD), the task's slug and the unit's id, as in
+2025-10-02-v-8-ngan-hang-csxh-ba-to.yaml. It sorts by date, and two units (or two tasks) never collide.
+The report form fills the same pattern from its data (bao-cao/bieu-mau.json)."""
+
+
 def update_filename(task_id: str, unit_id: str, date: dt.date) -> str:
-    """2025-10-02-v-8-ngan-hang-csxh-ba-to.yaml: sorts by date, and two units (or two tasks) never collide."""
-    return f"{date:%Y-%m-%d}-{task_slug(task_id)}-{unit_id}.yaml"
+    return UPDATE_FILENAME.format(date=f"{date:%Y-%m-%d}", task=task_slug(task_id), unit=unit_id)
 
 
 def update_template(task_id: str, unit_id: str, date: dt.date, status: str = "dang-thuc-hien") -> str:
@@ -187,6 +193,7 @@ def load_updates(
     shown = display or display_path(directory)
     problems: list[Problem] = _stray_files(directory, shown)
     read: list[tuple[UpdateRecord, YamlDocument]] = []
+    groups = membership(plan)
     for path in update_files(directory):
         try:
             doc = load_yaml(path, f"{shown}/{path.name}")
@@ -194,7 +201,7 @@ def load_updates(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(cross_check(update, doc, plan, today, plan_file))
+        problems.extend(cross_check(update, doc, plan, today, plan_file, groups))
         read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
@@ -254,9 +261,15 @@ def _slug_for_label(given: Any) -> str:
 
 
 def cross_check(
-    update: Update, doc: YamlDocument, plan: Plan, today: dt.date | None, plan_file: str = "data/plan.yaml"
+    update: Update,
+    doc: YamlDocument,
+    plan: Plan,
+    today: dt.date | None,
+    plan_file: str = "data/plan.yaml",
+    groups: Membership | None = None,
 ) -> list[Problem]:
-    """Links from one update to the plan, which the schema alone cannot see."""
+    """Links from one update to the plan, which the schema alone cannot see. ``groups`` is the plan's
+    :func:`membership`, passed in by a caller checking many reports so that it is walked once."""
     problems: list[Problem] = []
 
     def report(key: str, message: str, severity: str = "error") -> None:
@@ -278,7 +291,7 @@ def cross_check(
     unit = plan.unit_by_id.get(update.unit)
     if unit is None:
         report("unit", f"không có đơn vị với mã \"{update.unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
-    elif task is not None and not task.heading and not _takes_part(plan, update.unit, task):
+    elif task is not None and not task.heading and not (groups or membership(plan)).takes_part(update.unit, task):
         report("unit", UNIT_OUTSIDE_TASK.format(unit=unit.short, task=task.id), "warning")
     return problems
 
@@ -286,13 +299,6 @@ def cross_check(
 def _examples(plan: Plan) -> str:
     leaves = plan.leaf_tasks
     return ", ".join(t.id for t in (leaves[:1] + leaves[-1:]))
-
-
-def _takes_part(plan: Plan, unit_id: str, task: Any) -> bool:
-    """A unit takes part when it, or a group it belongs to, is named as lead or coordinator."""
-    unit = plan.unit_by_id[unit_id]
-    named = set(task.lead.units) | set(task.coordinating.units)
-    return bool(named & ({unit.id} | set(unit.member_of)))
 
 
 def _duplicates(read: list[tuple[UpdateRecord, YamlDocument]]) -> list[Problem]:

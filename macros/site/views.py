@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..plan.assignments import Assignments, assignments
-from ..plan.model import Block, Plan, Schedule, Section, Task, Unit
+from ..plan.model import Block, Plan, Schedule, Section, Task
 from ..progress.state import PlanState, latest_updates
 from ..text import Segment, segments, shorten, vn_date, vn_due
 from . import urls
@@ -187,12 +187,8 @@ class Views:
 
     @cached_property
     def members(self) -> dict[str, list[str]]:
-        """Group id → ids of the units that belong to it, in registry order."""
-        out: dict[str, list[str]] = {}
-        for unit in self.plan.units:
-            for group_id in unit.member_of:
-                out.setdefault(group_id, []).append(unit.id)
-        return out
+        """Group id → ids of the units whose own ``member_of`` names it, in registry order."""
+        return self.assignments.membership.direct
 
     @cached_property
     def assignments(self) -> Assignments:
@@ -202,8 +198,8 @@ class Views:
     def _groups(self) -> dict[str, dict[str, list[TaskView]]]:
         done = self.assignments
         groups: dict[str, dict[str, list[TaskView]]] = {
-            "lead": {u: self._views(tasks) for u, tasks in done.lead.items()},
-            "coordinating": {u: self._views(tasks) for u, tasks in done.coordinating.items()},
+            "lead": {u: self.task_views(tasks) for u, tasks in done.lead.items()},
+            "coordinating": {u: self.task_views(tasks) for u, tasks in done.coordinating.items()},
             "kind": {},
             "schedule": {},
         }
@@ -224,11 +220,7 @@ class Views:
     def coordinated_by(self, unit_id: str) -> list[TaskView]:
         return self._groups["coordinating"].get(unit_id, [])
 
-    def unit_lists(self, unit: Unit) -> list[list[TaskView]]:
-        """The tasks a unit answers for, as its page lists them (:meth:`Assignments.unit_lists`)."""
-        return [self._views(tasks) for tasks in self.assignments.unit_lists(unit)]
-
-    def _views(self, tasks: list[Task]) -> list[TaskView]:
+    def task_views(self, tasks: list[Task]) -> list[TaskView]:
         return [self.tasks[t.id] for t in tasks]
 
     def of_kind(self, kind_id: str) -> list[TaskView]:

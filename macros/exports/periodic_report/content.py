@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...plan.assignments import assignments
+from ...plan.assignments import Role, assignments
 from ...plan.model import Block, Plan, Task, Unit
 from ...progress.state import DERIVED_LABELS, PlanState, TaskProgress, count, plan_progress
 from ...progress.updates import UpdateRecord
@@ -154,15 +154,17 @@ def _unit(plan: Plan, unit_id: str | None) -> Unit | None:
     return unit
 
 
+ROLE_WORDS: dict[Role, str] = {"lead": "chủ trì", "coordinating": "phối hợp"}
+
+
 def _roles(plan: Plan, unit: Unit) -> dict[str, tuple[str, ...]]:
-    """Task id → how ``unit`` takes part, by the rule of the site's unit page (:meth:`Assignments.unit_lists`)."""
-    names = ["chủ trì", "phối hợp"]
-    for group_id in unit.member_of:
-        group = plan.unit_by_id[group_id].name
-        names += [f"chủ trì (qua nhóm \u201c{group}\u201d)", f"phối hợp (qua nhóm \u201c{group}\u201d)"]
+    """Task id → how ``unit`` takes part, by the rule of the site's unit page (:meth:`Assignments.shares`)."""
     out: dict[str, tuple[str, ...]] = {}
-    for name, tasks in zip(names, assignments(plan).unit_lists(unit), strict=True):
-        for task in tasks:
+    for share in assignments(plan).shares(unit):
+        name = ROLE_WORDS[share.role]
+        if share.group is not None:
+            name += f" (qua nhóm \u201c{plan.unit_by_id[share.group].name}\u201d)"
+        for task in share.tasks:
             out[task.id] = (*out.get(task.id, ()), name)
     return out
 

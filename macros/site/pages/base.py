@@ -48,6 +48,10 @@ class PageSpec:
         return urls.source_path(self.url)
 
 
+COMMON_SCRIPT = "assets/kh-common.js"
+"""The functions the page scripts share (today in Vietnam, the fold), written once, loaded before them."""
+
+
 class PageKind(ABC):
     """The pages of one kind and what each shows."""
 
@@ -59,7 +63,8 @@ class PageKind(ABC):
     search_boost: ClassVar[float] = 1.0
     """Names people type (a unit, a kind of deliverable, a task) lead to their own page first."""
     scripts: ClassVar[tuple[str, ...]] = ()
-    """What the pages of this kind run besides the site's own scripts (docs/assets/…)."""
+    """What the pages of this kind run besides the site's own scripts (docs/assets/…); a page with a script
+    of its own loads :data:`COMMON_SCRIPT` just before it."""
     late: ClassVar[bool] = False
     """Rendered after every other page's content: it describes files made meanwhile (their sizes)."""
 
@@ -91,7 +96,8 @@ class PageKind(ABC):
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
         return PageSpec(
-            self.kind, key, url, title, self.search, self.in_nav, self.search_boost, scripts=self.scripts, late=self.late
+            self.kind, key, url, title, self.search, self.in_nav, self.search_boost,
+            scripts=(COMMON_SCRIPT, *self.scripts) if self.scripts else (), late=self.late,
         )
 
     def specs(self, key: str | None, url: str, title: str, parts: int) -> list[PageSpec]:

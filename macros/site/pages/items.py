@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...plan.assignments import Share
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
 from .. import urls
 from ..urls import DUE_SCHEDULE
@@ -35,6 +36,8 @@ class GroupShare:
     """Tasks given to a group the unit belongs to, labelled apart so staff can tell what names them."""
 
     group: Link
+    through: Link | None
+    """The group in between when the unit is in ``group`` only through another group; None when directly."""
     leads: UnitList
     coordinates: UnitList
 
@@ -105,14 +108,15 @@ class UnitPage(PageKind):
     kind = "unit"
     search_boost = 4.0
 
-    def lists(self, unit: Unit) -> list[list[TaskView]]:
-        return self.views.unit_lists(unit)
+    def shares(self, unit: Unit) -> list[tuple[Share, list[TaskView]]]:
+        """The unit's lists (:meth:`Assignments.shares`), each with its tasks as the page shows them."""
+        return [(share, self.views.task_views(share.tasks)) for share in self.views.assignments.shares(unit)]
 
     @cached_property
     def parts(self) -> dict[str, list[list[tuple[int, TaskView]]]]:
         """For each unit, its pages, each a run of (which list, task)."""
         return {
-            u.id: self.chunks([(n, task) for n, tasks in enumerate(self.lists(u)) for task in tasks])
+            u.id: self.chunks([(n, task) for n, (_, tasks) in enumerate(self.shares(u)) for task in tasks])
             for u in self.plan.units
         }
 
@@ -137,15 +141,18 @@ class UnitPage(PageKind):
             links = [PagerLink(str(p), urls.part(address, p), False) for p in holding if p != part]
             return UnitList([t for m, t in parts[part - 1] if m == n], len(tasks), links)
 
-        lists = [shown(n, tasks) for n, tasks in enumerate(self.lists(unit))]
+        lists = {(share.role, share.group): shown(n, tasks) for n, (share, tasks) in enumerate(self.shares(unit))}
+        above = views.assignments.membership.above[unit.id]
         groups = [
-            GroupShare(views.unit_link(g), lists[2 + 2 * i], lists[3 + 2 * i]) for i, g in enumerate(unit.member_of)
+            GroupShare(views.unit_link(g), None if below == unit.id else views.unit_link(below),
+                       lists["lead", g], lists["coordinating", g])
+            for g, below in above.items()
         ]
         return UnitContext(
             unit=unit,
             kind_label=KIND_LABEL[unit.kind],
-            leads=lists[0],
-            coordinates=lists[1],
+            leads=lists["lead", None],
+            coordinates=lists["coordinating", None],
             groups=groups,
             members=[views.unit_link(u) for u in views.members.get(unit.id, [])],
             lookup_leads=urls.lookup(unit=unit.id, role=urls.LEAD_ROLE),

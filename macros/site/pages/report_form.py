@@ -3,14 +3,16 @@
 A clerk who has never seen YAML fills labelled fields; the page's script
 (docs/assets/bao-cao-form.js) checks them and shows the file as it will be
 saved, then opens GitHub's new-file editor prefilled with it, as the task
-page's old button did. The script checks with the rules exported here from
-the same sources as ``make check``: the report's JSON Schema generated from
-the pydantic model (patterns, statuses, lengths, required keys), the rule
-constants of :mod:`macros.progress.updates`, the characters nobody can see
-that the reader refuses (:data:`macros.text.INVISIBLE`), and the plan's
-tasks, units and groups. Nothing about a report is written twice, so the form cannot
-accept a file the checker refuses (tests/test_report_form_browser.py runs
-both over the same files).
+page's old button did. Everything the script knows is exported here from the
+same sources as ``make check``: the report's JSON Schema generated from the
+pydantic model (patterns, statuses, lengths, required keys), the rule
+constants and the file-name pattern of :mod:`macros.progress.updates`, the
+characters nobody can see that the reader refuses (:data:`macros.text.INVISIBLE`),
+the reports already filed, and the plan's tasks with the units that take part
+in each (:mod:`macros.plan.assignments`, through groups of groups too). The
+script holds no list, name or pattern of its own; it only compares a report
+with these, one comparison for each of the checker's links to the plan, and
+tests/test_report_form_browser.py runs both over the same files.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ...progress.updates import (
     STATUS_LABELS,
     STATUS_MEANINGS,
     UNIT_OUTSIDE_TASK,
+    UPDATE_FILENAME,
     update_filename,
     update_schema,
 )
@@ -104,6 +107,9 @@ class ReportFormPage(IndexKind):
             "statuses": STATUS_LABELS,
             "header": [SCHEMA_COMMENT, FILE_NOTE],
             "unit_outside_task": UNIT_OUTSIDE_TASK,
+            # The file name's pattern, {date} {task} {unit} filled with the date, the task's slug and the unit.
+            "filename": UPDATE_FILENAME,
+            "task_param": urls.REPORT_FORM_TASK,
             # The characters the checker's reader refuses, by code point, each with the checker's own words.
             "invisible": {code_point(char): invisible_message(char) for char in INVISIBLE},
             "today": facts.reference_date.isoformat(),
@@ -114,7 +120,7 @@ class ReportFormPage(IndexKind):
                 for s in plan.sections
             ],
             "units": [
-                {"id": u.id, "name": u.name, "short": u.short, "member_of": u.member_of} for u in plan.units
+                {"id": u.id, "name": u.name, "short": u.short} for u in plan.units
             ],
         }
 
@@ -126,4 +132,7 @@ class ReportFormPage(IndexKind):
             "text": content_text(task.content, plain=True, separator=" "),
             "lead": task.lead.units,
             "coordinating": task.coordinating.units,
+            # Who takes part, through groups of groups too (macros.plan.assignments): the units the form
+            # lists first, and the ones the checker does not warn about.
+            "takes_part": self.views.assignments.membership.participants(task),
         }

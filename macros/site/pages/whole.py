@@ -23,10 +23,11 @@ class AllTasksContext:
 
 LOOKUP_COLUMNS = [
     "id", "url", "summary", "content", "lead_text", "coordinating_text", "deliverable_text", "schedule_text",
-    "lead", "coordinating", "lead_via", "coordinating_via", "kinds", "schedules", "section",
+    "lead", "coordinating", "lead_with_groups", "coordinating_with_groups", "kinds", "schedules", "section",
 ]
 """The columns of each row of urls.LOOKUP_DATA: the cells as text for the table and the words box,
-the ids each filter matches on ("lead_via": units that share the task through a group the cell names)."""
+the ids each filter matches on ("lead_with_groups": the units the cell names and every unit in a group it names,
+:meth:`Membership.taking_part`, which the "nhom" filter reads)."""
 
 
 @dataclass(frozen=True)
@@ -92,20 +93,24 @@ class LookupPage(IndexKind):
 
     def files(self) -> dict[str, bytes]:
         """Every task as one compact row, loaded once by the page: the page itself stays small at any size."""
-        data = {"columns": LOOKUP_COLUMNS, "rows": [self._row(t) for t in self.plan.leaf_tasks]}
+        data = {
+            # The address's parameter for each filter and the role filter's values: tra-cuu.js reads them here.
+            "fields": urls.LOOKUP_FIELDS,
+            "roles": {"lead": urls.LEAD_ROLE, "coordinating": urls.COORDINATING_ROLE},
+            "columns": LOOKUP_COLUMNS,
+            "rows": [self._row(t) for t in self.plan.leaf_tasks],
+        }
         return {urls.LOOKUP_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
 
     def _row(self, task: Task) -> list[object]:
         view = self.views.tasks[task.id]
+        groups = self.views.assignments.membership
         return [
             task.id, view.url, view.summary, content_text(task.content, plain=True, separator=" "),
             one_line(task.lead.text), one_line(task.coordinating.text),
             one_line(task.deliverable.text), one_line(task.schedule.text),
-            task.lead.units, task.coordinating.units, self._via(task.lead.units), self._via(task.coordinating.units),
+            task.lead.units, task.coordinating.units, groups.taking_part(task.lead.units),
+            groups.taking_part(task.coordinating.units),
             task.deliverable.kinds, [*task.schedule.kinds, *([DUE_SCHEDULE] if task.schedule.due else [])],
             task.section_id,
         ]
-
-    def _via(self, unit_ids: list[str]) -> list[str]:
-        """Units that share a task through a group named in the cell."""
-        return sorted({member for unit_id in unit_ids for member in self.views.members.get(unit_id, ())})
