@@ -46,6 +46,17 @@ PLAN_PARTS: dict[str, str] = {
 }
 
 
+def _every_field_named(labels: dict[str, str], model: type[Plan | Task], besides: set[str]) -> None:
+    """A model field without a label would change unseen in every summary: refuse to run instead."""
+    missing = set(model.model_fields) - set(labels) - besides
+    if missing:
+        raise RuntimeError(f"macros/diff.py: trường {sorted(missing)} của {model.__name__} chưa có tên trong bản tóm tắt.")
+
+
+_every_field_named(TASK_FIELDS, Task, besides={"id"})  # a task's id is what the summary names it by
+_every_field_named(PLAN_PARTS, Plan, besides={"sections"})  # sections are compared task by task, and by title
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The plan and its updates as they stand at one revision."""

@@ -165,3 +165,16 @@ def test_a_cell_of_an_extra_column_changed_is_named(tmp_path):
                   f'        content: ["Việc có hạn cuối quý III/2025."]\n        extra: {{kinh-phi: "{amount}"}}\n')
         plan.write_text(text, encoding="utf-8")
     assert "- **II.1**: sửa các cột khác của văn bản gốc" in diff(str(base), str(head)).stdout
+
+
+def test_a_task_field_the_summary_does_not_name_stops_it_loudly():
+    """A new field of the model forgotten in TASK_FIELDS would change unseen in every summary: the module refuses."""
+    from macros.diff import TASK_FIELDS, _every_field_named
+    from macros.plan.model import Task
+
+    class Widened(Task):
+        budget: str = ""
+
+    with pytest.raises(RuntimeError, match=r"\['budget'\].*Widened"):
+        _every_field_named(TASK_FIELDS, Widened, besides={"id"})
+    _every_field_named(TASK_FIELDS, Task, besides={"id"})  # today's model: every field named
