@@ -88,3 +88,31 @@ def test_changing_an_asset_changes_its_address_and_only_its_own(site, tmp_path):
     gone, new = before - after, after - before
     assert [VERSIONED.sub(r"\g<stem>\g<suffix>", a) for a in (*gone, *new)] == ["assets/tra-cuu.js"] * 2, (gone, new)
     assert (changed.root / new.pop()).read_bytes() == script.read_bytes()
+
+
+LATE_EDIT = '''
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before Material's search plugin reads the page
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == "gioi-thieu.md":
+        page.content += "<p>Đoạn thêm sau khi chỉ mục đã lập.</p>"
+    return context
+'''
+
+
+def test_a_page_changed_after_the_index_was_made_stops_the_build(tmp_path):
+    """Pages name the index by its hash before Material writes its own: if a plugin changed a page in between,
+    the pages would name an index that is not the one published, so the build refuses, in Vietnamese."""
+    project = copy_project(tmp_path / "project", XA_MAU)
+    (project / "late_edit.py").write_text(LATE_EDIT, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nhooks:\n  - macros/mkdocs_glue/hooks.py\n" in text
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - late_edit.py\n"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Chỉ mục tìm kiếm search/search_index.json mà Material ghi khác với chỉ mục đã lập" in said
+    assert "Traceback" not in said

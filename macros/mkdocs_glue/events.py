@@ -211,8 +211,8 @@ def _index_search(config: MkDocsConfig, files: Files) -> dict[str, str] | None:
     if search is None:
         return None
     index = type(search.search_index)(**search.search_index.config)
-    for file in files.documentation_pages():
-        if file.page is not None:
+    for file in files:  # in the order MkDocs writes them; a page not read (a draft, or unchanged under --dirty) is not indexed
+        if file.is_documentation_page() and file.page is not None and file.page.content is not None:
             index.add_entry_from_context(file.page)
     written = index.generate_search_index(search.search_index_prev)
     STATE.search = written, search_files(site, json.loads(written))
