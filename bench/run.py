@@ -41,7 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]  # the proj
 import generate  # noqa: E402
 import search  # noqa: E402
 
-from helpers import REFERENCE_EPOCH, build_env, copy_project  # noqa: E402
+from helpers import REFERENCE_EPOCH, build_env, copy_project, published  # noqa: E402
 from macros.site import urls  # noqa: E402
 
 SIZES = [100, 1000, 5000]
@@ -69,7 +69,7 @@ class Site:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
 
     def index_size(self) -> int:
-        return (self.root / urls.SEARCH_INDEX).stat().st_size
+        return published(self.root, urls.SEARCH_INDEX).stat().st_size
 
     def largest(self, skip: str | None = None, count: int = 1) -> list[tuple[str, int]]:
         """The largest HTML pages (path from the site root, bytes), optionally outside one folder."""

@@ -31,7 +31,16 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from helpers import CHROMIUM_ARGS, chromium_path, first_results, phrase_of, search_documents, search_words, serve  # noqa: E402
+from helpers import (  # noqa: E402
+    CHROMIUM_ARGS,
+    chromium_path,
+    first_results,
+    phrase_of,
+    published,
+    search_documents,
+    search_words,
+    serve,
+)
 from macros.site import urls  # noqa: E402
 
 SAMPLE = 300  # tasks whose phrase is asked, spread over the plan
@@ -104,7 +113,7 @@ def phrases(docs: list[dict], sample: int) -> dict[str, str]:
 def measure(site: Path) -> SearchFigures:
     from playwright.sync_api import sync_playwright
 
-    index_path = site / urls.SEARCH_INDEX
+    index_path = published(site, urls.SEARCH_INDEX)
     asked = phrases(search_documents(index_path), SAMPLE)
     base, server = serve(site)
     host = urlparse(base).netloc
@@ -117,7 +126,7 @@ def measure(site: Path) -> SearchFigures:
             page.goto(base)
             page.wait_for_load_state("networkidle")
             home = list(requests)
-            fetched = any(u.endswith(urls.SEARCH_INDEX) for u in home)
+            fetched = any(urlparse(u).path.endswith("/" + index_path.relative_to(site).as_posix()) for u in home)
             home_bytes = sum(gzip_size(local_file(site, u)) for u in home if urlparse(u).netloc == host)
 
             at_load, cold = [], []

@@ -216,6 +216,22 @@ def set_licence(project: Path, licence: Any) -> None:
     path.write_text(text.replace("\n    licence: null\n", f"\n    licence: {flow}\n"), encoding="utf-8")
 
 
+VERSIONED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.(?:js|css|json))$")
+"""A file a page loads, published at an address with its content hash: search-worker.3f2a9c1b0d.js."""
+
+
+def published(root: Path, address: str) -> Path:
+    """The file a built site publishes for ``address``: the file itself, or, for a file that pages load
+    (macros/site/assets.py), its one content-hashed version, named as the code names it (urls.SEARCH_INDEX)."""
+    plain = root / address
+    if plain.exists():
+        return plain
+    stem, suffix = os.path.splitext(plain.name)
+    found = [p for p in plain.parent.glob(f"{stem}.*{suffix}") if (m := VERSIONED.match(p.name)) and m["stem"] == stem]
+    assert len(found) == 1, f"{address}: {len(found)} tệp theo phiên bản trong {plain.parent}"
+    return found[0]
+
+
 class BuiltSite:
     """A built site read as a visitor would: HTML by address, parsed with lxml."""
 
@@ -226,7 +242,7 @@ class BuiltSite:
     def path(self, url: str) -> Path:
         url = url.split("#")[0].split("?")[0]
         if url.endswith((".html", ".xml", ".json", ".csv", ".xlsx", ".ics", ".docx")):
-            return self.root / url
+            return published(self.root, url)
         return self.root / url / "index.html"
 
     def html(self, url: str) -> str:
@@ -388,7 +404,7 @@ def first_results(page: Any, site_root: Path, queries: list[str]) -> list[str | 
     """The page that comes first for each query, asked as the site asks it (:func:`worker_answers`)."""
     from macros.site import urls
 
-    given = json.loads((site_root / urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
+    given = json.loads(published(site_root, urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
     return [groups[0][0]["location"].split("#")[0] if groups else None for groups in worker_answers(page, given, queries)]
 
 

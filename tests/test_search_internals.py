@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from helpers import ROOT, search_documents
+from helpers import ROOT, VERSIONED, published, search_documents
 from macros.site import urls
 from macros.text import without_emphasis
 
@@ -31,7 +31,7 @@ def test_the_page_starts_the_worker_named_in_material_s_configuration(site):
     assert re.search(r'<script id="__config" type="application/json">\{.*"search": ?"[^"]+\.js"', html)
     bundle = asset(site, "assets/javascripts/bundle.*.min.js")
     assert re.search(r"function \w+\(\w+,\w+=new Worker\(\w+\)\)", bundle)
-    assert (site.root / "assets/search-worker.js").exists()
+    assert published(site.root, urls.SEARCH_WORKER).exists()
 
 
 def test_the_page_sets_the_worker_up_with_the_index_as_type_0(site):
@@ -49,7 +49,7 @@ def test_the_bundle_asks_for_the_index_with_xmlhttprequest(site):
     bundle = asset(site, "assets/javascripts/bundle.*.min.js")
     assert "new XMLHttpRequest" in bundle and "search/search_index.json" in bundle
     html = site.html("")
-    assert html.index("assets/search-vi.js") < html.index("assets/javascripts/bundle.")
+    assert html.index("assets/search-vi.") < html.index("assets/javascripts/bundle.")
 
 
 def test_no_feature_that_needs_the_sitemap_is_on():
@@ -62,7 +62,7 @@ def test_no_feature_that_needs_the_sitemap_is_on():
 def test_each_generated_page_loads_only_its_own_scripts(site):
     """A citizen opening the home page does not download Tra cứu's or the report button's script."""
     def scripts(url: str) -> list[str]:
-        return [s.split("/")[-1] for s in site.tree(url).xpath("//script/@src")]
+        return [VERSIONED.sub(r"\g<stem>\g<suffix>", s.split("/")[-1]) for s in site.tree(url).xpath("//script/@src")]
 
     assert "tra-cuu.js" in scripts(urls.LOOKUP) and "bao-cao.js" in scripts(urls.task("II.1.a"))
     assert not {"tra-cuu.js", "bao-cao.js"} & set(scripts(urls.HOME))
@@ -82,7 +82,7 @@ def test_markup_the_script_looks_for(site):
     html = site.html("")
     assert 'data-md-component="search-query"' in html
     assert "md-search-result__list" in html
-    assert "assets/search-vi.js" in html
+    assert "assets/search-vi." in html
 
 
 def test_aggregate_pages_are_not_in_the_index_and_text_is_held_once(site, plan):
@@ -99,7 +99,7 @@ def test_aggregate_pages_are_not_in_the_index_and_text_is_held_once(site, plan):
 
 def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
     """A task's units, kinds and schedules are separate names: a preview must not glue them ("Tờ trìnhBáo cáo")."""
-    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in search_documents(site.root / urls.SEARCH_INDEX)}
+    texts = {doc["location"]: " ".join(doc["text"].split()) for doc in search_documents(site.path(urls.SEARCH_INDEX))}
     checked = 0
     for task in plan.leaf_tasks:
         names = [plan.kind_by_id[k].name for k in task.deliverable.kinds] + [plan.unit_by_id[u].name for u in task.lead.units]
@@ -113,7 +113,7 @@ def test_search_previews_keep_the_names_of_a_cell_apart(site, plan):
 
 def test_each_task_s_words_are_indexed_on_its_own_page_only(site, plan):
     """Lists of tasks (sections, units, kinds, schedules) are found by their titles; a task's words lead to the task."""
-    docs = search_documents(site.root / urls.SEARCH_INDEX)
+    docs = search_documents(site.path(urls.SEARCH_INDEX))
     for task in plan.leaf_tasks:
         block = task.content[0]
         words = " ".join(without_emphasis(block if isinstance(block, str) else block.items[0]).split()[:6])
@@ -122,15 +122,17 @@ def test_each_task_s_words_are_indexed_on_its_own_page_only(site, plan):
 
 
 def test_the_bundle_gets_the_index_s_configuration_and_the_worker_the_index(site):
-    """search-vi.js has the bundle ask for search_config.json in place of the index: no page of the plan, the address of
-    the index relative to the worker, which downloads it, and the settings Material's highlighting reads."""
+    """search-vi.js has the bundle ask for the configuration the page names in place of the index: no page of the
+    plan, the address of the index relative to the worker, which downloads it, and the settings Material's
+    highlighting reads."""
     given = json.loads(site.path(urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
     index = json.loads(site.path(urls.SEARCH_INDEX).read_text(encoding="utf-8"))
     assert given["docs"] == [] and index["docs"]
     assert {k: v for k, v in given["config"].items() if k != "index"} == index["config"]
-    worker = site.root / urls.SEARCH_WORKER
+    worker = published(site.root, urls.SEARCH_WORKER)
     assert worker.is_file() and (worker.parent / given["config"]["index"]).resolve() == site.path(urls.SEARCH_INDEX).resolve()
-    assert urls.SEARCH_CONFIG.rsplit("/", 1)[1] in asset(site, "assets/search-vi.js")
+    script = site.tree(urls.HOME).xpath("//script[@data-config]")[0]
+    assert script.get("data-config") == published(site.root, urls.SEARCH_CONFIG).relative_to(site.root).as_posix()
 
 
 def test_a_task_is_found_by_every_unit_and_kind_it_names_spelled_once(site, plan):

@@ -9,7 +9,7 @@
  *   by the worker, not by the page: this script runs before the bundle
  *   (macros/mkdocs_glue/theme/main.html), holds the bundle's request for
  *   search/search_index.json until then, and has it ask for
- *   search/search_config.json instead, the index's configuration alone with
+ *   the search configuration instead, the index's configuration alone with
  *   the index's address, which the worker then downloads itself (at 5,000
  *   tasks the page would otherwise parse 3 MB and copy it into the worker).
  *   Opening search also tells the worker, which Material made as the page
@@ -18,17 +18,22 @@
  * - Text typed or pasted decomposed (NFD) is composed in the box, and
  *   searching also runs on every `input` event (paste, input methods), not
  *   only on `keyup`.
+ * - The worker's, the configuration's and the index's addresses carry their
+ *   content hash (macros/site/assets.py): the page gives them, as this
+ *   script's data-worker, data-config and data-index.
  * What this relies on in Material is pinned by tests/test_search_internals.py.
  */
 (function () {
   "use strict";
 
   /* Material starts the search worker named in its configuration: the site's own (search-worker.js). */
+  var given = document.currentScript ? document.currentScript.dataset : {};
+  function address(name) { return new URL(given[name], location.href).href; }
   var config = document.getElementById("__config");
   var settings = null;
-  if (config && document.currentScript) {
+  if (config && given.worker) {
     settings = JSON.parse(config.textContent);
-    settings.search = new URL("search-worker.js", document.currentScript.src).href;
+    settings.search = address("worker");
     config.textContent = JSON.stringify(settings);
   }
 
@@ -37,8 +42,7 @@
   var worker = null;
   var NativeWorker = window.Worker;
   function startDownload() {
-    var index = new URL("search/search_index.json", new URL(settings.base, location.href)).href;
-    worker.postMessage({ type: "kh-index", data: index });
+    worker.postMessage({ type: "kh-index", data: address("index") });
   }
   if (settings && NativeWorker) {
     window.Worker = function (url, options) {
@@ -54,7 +58,6 @@
 
   /* Hold the bundle's request for the search index until the reader opens search; it asks for the configuration only. */
   var INDEX = /\/search\/search_index\.json$/;
-  var CONFIG = "search_config.json";
   var wanted = false;
   var held = [];
   var open = XMLHttpRequest.prototype.open;
@@ -67,7 +70,7 @@
     this.khIndex = INDEX.test(path);
     this.khUnused = SITEMAP.test(path);
     var args = Array.prototype.slice.call(arguments);
-    if (this.khIndex) args[1] = new URL(CONFIG, new URL(path, location.href)).href;
+    if (this.khIndex) args[1] = address("config");
     return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {

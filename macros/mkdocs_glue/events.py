@@ -33,12 +33,13 @@ from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date
 from ..progress.state import progress_state
 from ..site import urls
+from ..site.assets import is_loaded_asset
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
 from ..site.guide import guide_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
-from ..site.search import configuration_only, merge_index, search_entries
+from ..site.search import search_files
 from ..site.settings import CONFIG_FILE, read_settings
 from .markup import valid_markup
 
@@ -47,6 +48,9 @@ log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
 class _State:
     site: Site | None = None
+    search: tuple[str, dict[str, bytes]] | None = None
+    """Material's index of the hand-written pages as computed before the pages were written, and the
+    site's index files by their hashed addresses (see :func:`_index_search`)."""
 
 
 STATE = _State()
@@ -60,7 +64,7 @@ def current_site() -> Site:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_downloads()
-    STATE.site = None
+    STATE.site, STATE.search = None, None
     if gc.get_freeze_count():  # mkdocs serve: what the last build kept (_keep_for_the_build) may go now
         gc.unfreeze()
         gc.collect()
@@ -131,6 +135,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     meanwhile, so Jinja need not look at their files again for every page,
     and their compiled code is kept between builds like the project's own."""
     env.globals["kh_feed"] = urls.FEED if config.site_url else None
+    env.globals["kh_search"] = _index_search(config, files)
     env.auto_reload = False
     env.bytecode_cache = bytecode_cache()
     _keep_for_the_build()  # the pages, files and navigation are made: the page loop starts
@@ -179,7 +184,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if not spec.in_nav:
             GeneratedPage(None, file, config)  # becomes file.page
+    _version_assets(files, config)
     return files
+
+
+def _version_assets(files: Files, config: MkDocsConfig) -> None:
+    """The project's scripts and style sheets are copied to their content-hashed addresses, and
+    mkdocs.yml's extra_css names them there (macros/site/assets.py)."""
+    versions = current_site().versions
+    for file in files:
+        if file.src_dir == config.docs_dir and is_loaded_asset(file.src_uri):
+            file.dest_uri = versions.add(file.src_uri, file.content_bytes)
+            for derived in ("url", "abs_dest_path"):  # made from dest_uri when first read
+                vars(file).pop(derived, None)
+    config.extra_css = [versions.get(path, path) for path in config.extra_css]
+
+
+def _index_search(config: MkDocsConfig, files: Files) -> dict[str, str] | None:
+    """The search index, final before any page is written, so that every page can name it by its hash.
+
+    Material's plugin writes its index of the hand-written pages after the build, from what it collects
+    as each page is written; every page's content is known by now, so the same index is made here with
+    Material's own indexer. :func:`on_post_build` checks that Material wrote the same."""
+    site = current_site()
+    search = config.plugins.get("material/search")
+    if search is None:
+        return None
+    index = type(search.search_index)(**search.search_index.config)
+    for file in files:  # in the order MkDocs writes them; a page not read (a draft, or unchanged under --dirty) is not indexed
+        if file.is_documentation_page() and file.page is not None and file.page.content is not None:
+            index.add_entry_from_context(file.page)
+    written = index.generate_search_index(search.search_index_prev)
+    STATE.search = written, search_files(site, json.loads(written))
+    names = {"script": urls.SEARCH_SCRIPT, "worker": urls.SEARCH_WORKER, "config": urls.SEARCH_CONFIG,
+             "index": urls.SEARCH_INDEX}  # fmt: skip
+    return {role: site.versions[address] for role, address in names.items()}
 
 
 @event_priority(-100)  # after mkdocs-macros, which renders titles as Jinja
@@ -187,7 +226,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = current_site()
     spec = site.page_by_src.get(page.file.src_uri)
     if spec is not None:
-        page.meta["kh_scripts"] = list(spec.scripts)
+        page.meta["kh_scripts"] = [site.versions[script] for script in spec.scripts]
         if not spec.in_nav:
             # MkDocs treats titles as HTML; data names are text, so escape them here.
             page.title = html.escape(spec.title, quote=False)
@@ -232,15 +271,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     feed = feed_context(site)
     if feed is not None:
         (out / urls.FEED).write_text(render_feed(feed), encoding="utf-8")
-    for address, data in site.data_files.items():
+    files = dict(site.data_files)
+    if STATE.search is not None:
+        written, index_files = STATE.search
+        material = out / urls.SEARCH_INDEX  # the pages name the index made before they were written: it must not differ
+        if material.read_text(encoding="utf-8") != written:
+            raise Abort(
+                f"Chỉ mục tìm kiếm {urls.SEARCH_INDEX} mà Material ghi khác với chỉ mục đã lập trước khi ghi các "
+                "trang (một plugin đã đổi nội dung trang sau on_env): các trang sẽ chỉ tới một chỉ mục sai."
+            )
+        material.unlink()
+        files.update(index_files)
+    for address, data in files.items():
         path = out / address
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    index_path = out / urls.SEARCH_INDEX
-    if index_path.exists():
-        index = merge_index(json.loads(index_path.read_text(encoding="utf-8")), search_entries(site))
-        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        (out / urls.SEARCH_CONFIG).write_text(json.dumps(configuration_only(index), ensure_ascii=False), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

@@ -18,6 +18,7 @@ tenth of the index, downloaded and parsed on a phone before the first result.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass
 from typing import Any
@@ -64,12 +65,26 @@ def merge_index(index: dict[str, Any], entries: list[SearchEntry]) -> dict[str, 
     return index
 
 
-def configuration_only(index: dict[str, Any]) -> dict[str, Any]:
+def configuration_only(index: dict[str, Any], index_address: str, worker_address: str) -> dict[str, Any]:
     """The index without its pages, naming where the index is, relative to the search worker.
 
     Material's bundle parses whatever it downloads on the page's main thread and copies it into the
     worker: 3 MB at 5,000 tasks, a tenth of a second before the worker could even begin. Given this
     instead, the worker downloads the index itself.
     """
-    config = {**index["config"], "index": posixpath.relpath(urls.SEARCH_INDEX, posixpath.dirname(urls.SEARCH_WORKER))}
+    config = {**index["config"], "index": posixpath.relpath(index_address, posixpath.dirname(worker_address))}
     return {"config": config, "docs": []}
+
+
+def search_files(site: Site, written: dict[str, Any]) -> dict[str, bytes]:
+    """The whole index (``written``, Material's index of the hand-written pages, with the generated pages'
+    entries) and its configuration, by their content-hashed addresses, which ``site.versions`` learns.
+
+    The configuration names the index's hashed address, so it is hashed once the index's bytes are final;
+    the pages name the configuration's, so both are made before any page is written."""
+    index = merge_index(written, search_entries(site))
+    index_bytes = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    index_address = site.versions.add(urls.SEARCH_INDEX, index_bytes)
+    config = configuration_only(index, index_address, site.versions[urls.SEARCH_WORKER])
+    config_bytes = json.dumps(config, ensure_ascii=False).encode("utf-8")
+    return {index_address: index_bytes, site.versions.add(urls.SEARCH_CONFIG, config_bytes): config_bytes}

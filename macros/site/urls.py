@@ -42,6 +42,9 @@ SEARCH_CONFIG = "search/search_config.json"
 """The index's configuration alone: what Material's bundle downloads (docs/assets/search-vi.js asks for it in place
 of the index), while the site's search worker downloads the index itself."""
 SEARCH_WORKER = "assets/search-worker.js"
+SEARCH_SCRIPT = "assets/search-vi.js"
+"""Loaded by every page before Material's bundle; the page gives it the worker's, the configuration's and the
+index's addresses, each with its content hash (macros/site/assets.py)."""
 
 DUE_SCHEDULE = "co-thoi-han"
 """The schedule page that lists every task with a due date (made from the due dates, not a registry entry)."""

@@ -78,7 +78,7 @@ class ReportFormPage(IndexKind):
         facts = self.site.facts
         repo = facts.repo
         return ReportFormContext(
-            data_url=urls.REPORT_FORM_DATA,
+            data_url=self.site.versions[urls.REPORT_FORM_DATA],
             statuses=[
                 StatusChoice(value, label, STATUS_MEANINGS[value], value == NEEDS_REASON)
                 for value, label in STATUS_LABELS.items()

@@ -12,6 +12,7 @@ from ...exports.periodic_report import periodic_report_docx, whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
 from .. import urls
+from ..assets import Versions
 from ..facts import BuildFacts
 from ..views import Views
 from .base import PAGE_KINDS, PageKind, PageSpec
@@ -57,11 +58,25 @@ class Site:
 
     @cached_property
     def data_files(self) -> dict[str, bytes]:
-        """Files the pages load or link to, by address: the open data downloads and Tra cứu's rows."""
+        """Files the pages load or link to, by published address: the open data downloads at the addresses
+        people keep, Tra cứu's rows and the form's rules at their content-hashed addresses."""
         files = {urls.download(name): data for name, data in self.download_files.items()}
-        for kind in self.kinds.values():
-            files.update(kind.files())
+        files.update({self.versions[address]: data for address, data in self.loaded_files.items()})
         return files
+
+    @cached_property
+    def loaded_files(self) -> dict[str, bytes]:
+        """The data files the pages' scripts load, by plain address (urls.LOOKUP_DATA …)."""
+        return {address: data for kind in self.kinds.values() for address, data in kind.files().items()}
+
+    @cached_property
+    def versions(self) -> Versions:
+        """The content-hashed address of every file a page loads (:mod:`macros.site.assets`): the site's own
+        data files here; the generator adds its static files and the search index as it writes them."""
+        versions = Versions()
+        for address, data in self.loaded_files.items():
+            versions.add(address, data)
+        return versions
 
     @cached_property
     def download_files(self) -> dict[str, bytes]:

@@ -81,7 +81,7 @@ class LookupPage(IndexKind):
     def context(self, key: str | None, part: int = 1) -> LookupContext:
         plan, views = self.plan, self.views
         return LookupContext(
-            data_url=urls.LOOKUP_DATA,
+            data_url=self.site.versions[urls.LOOKUP_DATA],
             page_size=self.site.facts.page_size,
             units=[(u.id, u.name) for u in plan.units],
             kinds=[(k.id, k.name) for k in plan.deliverable_kinds],
