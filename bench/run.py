@@ -42,7 +42,7 @@ import generate  # noqa: E402
 import search  # noqa: E402
 
 from helpers import REFERENCE_EPOCH, build_env, copy_project  # noqa: E402
-from macros.site import urls  # noqa: E402
+from macros import urls  # noqa: E402
 
 SIZES = [100, 1000, 5000]
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None

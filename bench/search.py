@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from helpers import CHROMIUM_ARGS, chromium_path, first_results, phrase_of, search_documents, search_words, serve  # noqa: E402
-from macros.site import urls  # noqa: E402
+from macros import urls  # noqa: E402
 
 SAMPLE = 300  # tasks whose phrase is asked, spread over the plan
 TIMED = 20  # queries timed in the search box

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import XA_MAU, built, serve
-from macros.site import urls
+from macros import urls
 
 PAGE = 4
 

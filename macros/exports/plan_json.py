@@ -18,6 +18,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import urls
 from ..plan.model import (
     SECTION_ID,
     TASK_ID,
@@ -34,7 +35,6 @@ from ..plan.model import (
     UnitCell,
 )
 from ..plan.schema import json_schema
-from ..site import urls
 from .common import Licence, check_licence, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"

@@ -27,12 +27,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .. import urls
 from ..exports.parallel import Pending
 from ..plan.loader import load_plan, task_lines
 from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date
 from ..progress.state import progress_state
-from ..site import urls
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
 from ..site.guide import guide_context

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import urls
+from .. import urls
 from .feed import FeedContext
 from .pages import PageSpec, Site
 

@@ -22,7 +22,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from .. import urls
 from .pages import Site
 
 FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}

@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import urls
 from ..plan.assignments import Assignments, assignments
 from ..plan.model import Block, Plan, Schedule, Section, Task, Unit
 from ..progress.state import PlanState, latest_updates
 from ..text import Segment, segments, shorten, vn_date, vn_due
-from . import urls
+from ..urls import DUE_SCHEDULE
 from .facts import BuildFacts
 from .progress_views import HistoryEntry, ReportButton, StatusView, history_entry, report_button, status_view
-from .urls import DUE_SCHEDULE
 
 KIND_LABEL = {"agency": "Cơ quan, đơn vị", "group": "Nhóm cơ quan, đơn vị"}
 

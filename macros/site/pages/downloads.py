@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ... import urls
 from ...exports import UNIT_HEADERS
 from ...exports.common import (
     DATAPACKAGE,
@@ -20,7 +21,6 @@ from ...exports.common import (
 from ...exports.rows import BULLET, MULTI, plan_columns
 from ...plan.model import Plan
 from ...text import vn_date
-from .. import urls
 from .base import IndexKind, register
 
 DISPLAY_ORDER = (TASKS_XLSX, TASKS_CSV, PERIODIC_REPORT, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, DATAPACKAGE)

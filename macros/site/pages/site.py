@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
+from ... import urls
 from ...exports import export_files
 from ...exports.common import PERIODIC_REPORT
 from ...exports.parallel import Pending
 from ...exports.periodic_report import periodic_report_docx, whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
-from .. import urls
 from ..facts import BuildFacts
 from ..views import Views
 from .base import PAGE_KINDS, PageKind, PageSpec
