@@ -39,8 +39,8 @@ from ..site.guide import guide_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import configuration_only, merge_index, search_entries
-from ..site.settings import CONFIG_FILE, read_settings
 from .markup import valid_markup
+from .settings import CONFIG_FILE, read_settings
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 
