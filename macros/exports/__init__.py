@@ -50,7 +50,7 @@ def export_files(
     (``name``/``path``/``title``), or None while it has not been announced.
     """
     # openpyxl and icalendar are loaded here, not with the package: a site build makes the files in a
-    # child process (exports/parallel.py), so the process that renders the pages never loads them.
+    # child process (macros/build/parallel.py), so the process that renders the pages never loads them.
     from .deadlines_ics import deadlines_ics
     from .tasks_xlsx import tasks_xlsx
 

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .. import urls
-from ..exports.parallel import Pending
+from ..build.parallel import Pending
 from ..plan.loader import load_plan, task_lines
 from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date

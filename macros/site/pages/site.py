@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
+from typing import Protocol
 
 from ... import urls
 from ...exports import export_files
 from ...exports.common import PERIODIC_REPORT
-from ...exports.parallel import Pending
 from ...exports.periodic_report import periodic_report_docx, whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
 from ..facts import BuildFacts
 from ..views import Views
 from .base import PAGE_KINDS, PageKind, PageSpec
+
+
+class MadeElsewhere(Protocol):
+    """Files a generator has made meanwhile, out of this process (``macros.build.parallel.Pending``).
+
+    The site only asks for them; the build, a layer above, decides how and where they are made."""
+
+    def result(self) -> dict[str, bytes]: ...
+
+    def close(self) -> None: ...
 
 
 class Site:
@@ -26,7 +36,7 @@ class Site:
         self.facts = facts
         self.views = Views(plan, progress, facts)
         self.kinds: dict[str, PageKind] = {name: kind(self) for name, kind in PAGE_KINDS.items()}
-        self.downloads: Pending | None = None
+        self.downloads: MadeElsewhere | None = None
         """The open data files, when the generator has them made elsewhere meanwhile (see :meth:`make_downloads`)."""
 
     @cached_property
