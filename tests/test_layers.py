@@ -28,7 +28,7 @@ GENERATOR = ("mkdocs", "material", "mkdocs_macros")
 class Import:
     file: str  # as shown: macros/exports/common.py
     line: int
-    target: str  # the dotted module named, resolved: macros.site.urls
+    target: str  # the dotted module named, resolved: macros.site.views
 
 
 def top_name(parts: tuple[str, ...]) -> str:

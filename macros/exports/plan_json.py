@@ -126,7 +126,7 @@ def plan_export(
     licence: dict[str, str] | None = None,
     progress: Any = None,
 ) -> PlanExport:
-    """``progress`` is a :class:`macros.progress.PlanState` (or None: no status, no updates)."""
+    """``progress`` is a :class:`macros.progress.state.PlanState` (or None: no status, no updates)."""
     licence = check_licence(licence)
     statuses = {task_id: _status(p) for task_id, p in progress.tasks.items()} if progress else {}
     return PlanExport(

@@ -1,7 +1,7 @@
-"""From ``data/plan.yaml`` to a checked :class:`~macros.model.Plan`.
+"""From ``data/plan.yaml`` to a checked :class:`~macros.plan.model.Plan`.
 
 Three passes, each reporting with file and line: YAML syntax (in
-:mod:`macros.yamlsource`), the shape of every field (pydantic), and the
+:mod:`macros.plan.yamlsource`), the shape of every field (pydantic), and the
 links between parts that no schema can see (ids that must exist, parents
 of sub-items, duplicates). All problems are gathered before failing, so
 an editor fixes a file in one round.
