@@ -134,10 +134,6 @@ class Section(Strict):
     tasks: list[Task] = Field(default_factory=list)
 
     @property
-    def slug(self) -> str:
-        return self.id.lower()
-
-    @property
     def leaf_count(self) -> int:
         """Tasks with work of their own: a heading over sub-items is not counted."""
         return sum(1 for t in self.tasks if not t.heading)

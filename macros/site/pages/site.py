@@ -44,10 +44,6 @@ class Site:
         return [spec for kind in self.kinds.values() for spec in kind.pages()]
 
     @cached_property
-    def page_by_url(self) -> dict[str, PageSpec]:
-        return {p.url: p for p in self.pages}
-
-    @cached_property
     def page_by_src(self) -> dict[str, PageSpec]:
         return {p.src: p for p in self.pages}
 
