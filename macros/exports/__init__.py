@@ -3,7 +3,7 @@
 :func:`export_files` is the one entry point the site build needs: it
 returns every file's bytes, named as they are published. Each format has
 its own module; the CSV, the spreadsheet and the data package share the
-columns of :mod:`.rows`.
+columns of :mod:`.task_table`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..plan.model import Plan
 from .common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
 from .datapackage import datapackage_json
 from .plan_json import export_schema_json, plan_from_export, plan_json
-from .rows import COLUMNS, UNIT_HEADERS
+from .task_table import COLUMNS, UNIT_HEADERS
 from .tasks_csv import tasks_csv
 
 __all__ = [

@@ -26,7 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..plan.model import Plan
 from ..text import vn_date
 from .common import build_instant, restamp_zip
-from .rows import UNIT_HEADERS, is_formula_like, plan_columns, task_rows
+from .task_table import UNIT_HEADERS, is_formula_like, plan_columns, task_rows
 
 TASKS_SHEET = "Nhiệm vụ"
 UNITS_SHEET = "Đơn vị"

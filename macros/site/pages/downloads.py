@@ -18,7 +18,7 @@ from ...exports.common import (
     TASKS_XLSX,
     licence_statement,
 )
-from ...exports.rows import BULLET, MULTI, plan_columns
+from ...exports.task_table import BULLET, MULTI, plan_columns
 from ...plan.model import Plan
 from ...text import vn_date
 from .base import IndexKind, register
