@@ -37,7 +37,7 @@ def load_plan(path: Path | str, display: str | None = None) -> Loaded:
     path = Path(path)
     doc = load_yaml(path, display or display_path(path))
     plan = validate(doc)
-    problems = cross_check(plan, doc)
+    problems = check_plan_links(plan, doc)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)
@@ -120,7 +120,7 @@ def shape_problem(doc: YamlDocument, err: ErrorDetails, expected: Callable[[Erro
     return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{wording}{shown} [{err['msg']}]")
 
 
-def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
+def check_plan_links(plan: Plan, doc: YamlDocument) -> list[Problem]:
     """Links between parts of the plan, which the schema alone cannot see."""
     problems: list[Problem] = []
 

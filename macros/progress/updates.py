@@ -194,7 +194,7 @@ def load_updates(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(cross_check(update, doc, plan, today, plan_file))
+        problems.extend(check_update_links(update, doc, plan, today, plan_file))
         read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
@@ -253,7 +253,7 @@ def _slug_for_label(given: Any) -> str:
     return ""
 
 
-def cross_check(
+def check_update_links(
     update: Update, doc: YamlDocument, plan: Plan, today: dt.date | None, plan_file: str = "data/plan.yaml"
 ) -> list[Problem]:
     """Links from one update to the plan, which the schema alone cannot see."""
