@@ -42,7 +42,7 @@ import generate  # noqa: E402
 import search  # noqa: E402
 
 from helpers import REFERENCE_EPOCH, build_env, copy_project, published  # noqa: E402
-from macros.site import urls  # noqa: E402
+from macros import urls  # noqa: E402
 
 SIZES = [100, 1000, 5000]
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
@@ -286,7 +286,7 @@ def results_markdown(rows: list[Row], started: float, load: tuple[float, float, 
         "có vài trang chỉ mục. **so với nền**: dựng chia cho nền, tức là dự án tốn gấp bao nhiêu lần mức tối thiểu của "
         "MkDocs với cùng số trang. Hai điều dự án làm mà nền không làm: các tệp tải về (Excel, lịch, JSON, báo cáo Word) "
         "được lập trong một tiến trình con, trên nhân thứ hai của máy, trong lúc tiến trình chính dựng trang "
-        "(`macros/exports/parallel.py`); mẫu Jinja đã biên dịch (của dự án và của Material) được giữ giữa các lần dựng "
+        "(`macros/build/parallel.py`); mẫu Jinja đã biên dịch (của dự án và của Material) được giữ giữa các lần dựng "
         "trong thư mục tạm của người dùng, nên lần dựng đầu trên một máy mới chậm hơn các lần sau chừng nửa giây.",
         "- **RSS đỉnh**: bộ nhớ lớn nhất tiến trình dựng dùng (`/usr/bin/time -f %M`).",
         "- **chữ nhiệm vụ**: tổng số byte UTF-8 của nội dung và các ô (chủ trì, phối hợp, sản phẩm, thời gian) của mọi "

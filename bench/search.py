@@ -41,7 +41,7 @@ from helpers import (  # noqa: E402
     search_words,
     serve,
 )
-from macros.site import urls  # noqa: E402
+from macros import urls  # noqa: E402
 
 SAMPLE = 300  # tasks whose phrase is asked, spread over the plan
 TIMED = 20  # queries timed in the search box

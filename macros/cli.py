@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .adoption.placeholders import project_placeholders
 from .diff import diff_markdown
+from .mkdocs_glue.settings import project_settings
 from .plan.loader import load_plan
 from .plan.model import Plan
 from .plan.problems import DataError, Problem
@@ -23,7 +24,6 @@ from .progress.refdate import reference_date
 from .progress.state import progress_state
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
 from .progress.updates import load_updates, update_schema
-from .site.settings import project_settings
 from .text import vn_date
 
 SCHEMA_PATH = Path("data/plan.schema.json")

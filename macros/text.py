@@ -9,12 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .plan.model import Block
+from typing import Protocol
 
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -72,7 +69,15 @@ def one_line(text: str) -> str:
     return " ".join(without_emphasis(text).split())
 
 
-def content_text(blocks: Iterable[Block], *, bullet: str = "", plain: bool = False, separator: str = "\n") -> str:
+class ItemList(Protocol):
+    """A bulleted list of a task's content (the plan's ``ListBlock``), named by what is read of it: this
+    module stands below the plan, which uses it, so it does not import the plan's model."""
+
+    @property
+    def items(self) -> Sequence[str]: ...
+
+
+def content_text(blocks: Iterable[str | ItemList], *, bullet: str = "", plain: bool = False, separator: str = "\n") -> str:
     """A task's content as text: one line per paragraph and per list item (after ``bullet``).
 
     The single place where the content's structure becomes text, so that

@@ -402,7 +402,7 @@ def worker_answers(page: Any, given: dict[str, Any], queries: list[str]) -> list
 
 def first_results(page: Any, site_root: Path, queries: list[str]) -> list[str | None]:
     """The page that comes first for each query, asked as the site asks it (:func:`worker_answers`)."""
-    from macros.site import urls
+    from macros import urls
 
     given = json.loads(published(site_root, urls.SEARCH_CONFIG).read_text(encoding="utf-8"))
     return [groups[0][0]["location"].split("#")[0] if groups else None for groups in worker_answers(page, given, queries)]

@@ -34,15 +34,15 @@ import pytest
 import yaml
 
 from helpers import ROOT, BuiltSite, build_site, contributing_reports
+from macros import urls
 from macros.importer import import_plan
 from macros.importer.draft import NO_COLUMN
 from macros.importer.report import Report
+from macros.mkdocs_glue.settings import project_settings
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan, PlanMeta, Section, Task
 from macros.plan.problems import DataError
 from macros.progress.updates import load_updates
-from macros.site import urls
-from macros.site.settings import project_settings
 from macros.text import INVISIBLE_RE
 
 pytestmark = pytest.mark.build

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import axe_violations
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.browser
 

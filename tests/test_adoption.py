@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, ROOT, BuiltSite, build_env, copy_project, git
+from macros import urls
+from macros.mkdocs_glue.settings import project_settings
 from macros.plan.loader import load_plan
-from macros.site import urls
-from macros.site.settings import project_settings
 
 pytestmark = pytest.mark.build
 

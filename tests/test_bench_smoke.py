@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from helpers import ROOT, built, run_cli
+from macros import urls
 from macros.progress.updates import record_id
-from macros.site import urls
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402

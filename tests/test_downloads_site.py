@@ -15,10 +15,10 @@ import docx
 import pytest
 
 from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, copy_project, fixture_state, set_licence, settings
+from macros import urls
 from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
 from macros.exports.common import NO_LICENCE, PERIODIC_REPORT
 from macros.exports.periodic_report import periodic_report_docx, whole_plan_period
-from macros.site import urls
 
 pytestmark = pytest.mark.build
 

@@ -8,9 +8,9 @@ import pytest
 from icalendar import Calendar
 
 from helpers import FIXTURES, KHONG_NHOM, load_fixture
+from macros import urls
 from macros.exports.deadlines_ics import deadlines_ics
 from macros.plan.loader import load_plan
-from macros.site import urls
 
 pytestmark = pytest.mark.unit
 

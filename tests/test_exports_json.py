@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from helpers import FIXTURES, PLAN_DIRS, load_fixture
+from macros import urls
 from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
 from macros.plan.loader import load_plan
-from macros.site import urls
 
 pytestmark = pytest.mark.unit
 

@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 
 from helpers import FIXTURES
+from macros import urls
 from macros.exports.tasks_csv import tasks_csv
 from macros.exports.tasks_xlsx import tasks_xlsx
 from macros.plan.loader import load_plan
 from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, UnitCell
-from macros.site import urls
 
 pytestmark = pytest.mark.unit
 

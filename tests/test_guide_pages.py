@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from macros import urls
 from macros.plan.examples import examples
-from macros.site import urls
 from macros.text import ascii_words
 
 pytestmark = pytest.mark.build

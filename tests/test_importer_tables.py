@@ -17,12 +17,12 @@ import lxml.html
 import pytest
 
 from helpers import FIXTURES, blocks, build_site, copy_project
+from macros import urls
 from macros.cli import main
 from macros.importer import import_plan
 from macros.importer.report import Report
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan
-from macros.site import urls
 
 APPENDIX = FIXTURES / "import" / "appendix.txt"
 REGISTRY = FIXTURES / "minimal.yaml"  # a small plan whose units, products and times a draft can reuse

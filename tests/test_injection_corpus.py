@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from helpers import PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
+from macros import urls
 from macros.exports.common import PERIODIC_REPORT
-from macros.site import urls
 
 pytestmark = pytest.mark.build
 

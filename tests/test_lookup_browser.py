@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import NESTED, ROOT, XA_MAU, build_site, built, copy_project, nested_groups, serve, site_path
-from macros.site import urls
+from macros import urls
 
 PAGE = 4
 

@@ -11,7 +11,7 @@ import posixpath
 import pytest
 
 from helpers import XA_MAU, BuiltSite, built, search_documents
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.exports.parallel import Pending
+from macros.build.parallel import Pending
 
 pytestmark = pytest.mark.unit
 

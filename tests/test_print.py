@@ -6,8 +6,8 @@ import pytest
 
 from helpers import REFERENCE_DATE, search_documents, settings
 from helpers import content_texts as texts
+from macros import urls
 from macros.progress.state import DERIVED_LABELS, OVERDUE_LABEL
-from macros.site import urls
 from macros.text import vn_date, without_emphasis
 
 pytestmark = pytest.mark.build

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from helpers import CHROMIUM_ARGS, REFERENCE_DATE, chromium_path, settings
 from helpers import content_texts as texts
-from macros.site import urls
+from macros import urls
 from macros.text import vn_date
 
 pytestmark = pytest.mark.browser

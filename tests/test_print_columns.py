@@ -9,8 +9,8 @@ import lxml.html
 import pytest
 
 from helpers import build_site, copy_project
+from macros import urls
 from macros.cli import main
-from macros.site import urls
 from test_importer_shapes import merged_header_docx
 
 pytestmark = pytest.mark.build

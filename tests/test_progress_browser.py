@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.browser
 

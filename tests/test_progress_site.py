@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import PLAN_IN_PROJECT, REFERENCE_DATE, UPDATES_IN_PROJECT, XA_MAU
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import PLAN_IN_PROJECT, ROOT, XA_MAU, BuiltSite, build_site, copy_project
-from macros.site import urls
+from macros import urls
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402

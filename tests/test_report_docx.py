@@ -26,7 +26,7 @@ from macros.exports.periodic_report import PeriodError, periodic_report_docx, wh
 from macros.exports.periodic_report.document import MOTTO, NATION, OVERDUE, SAMPLE, TASK_HEADERS
 from macros.exports.periodic_report.issuer import BLANK_PLACE, initials, issuer
 from macros.exports.periodic_report.layout import BODY_STYLE, FONT
-from macros.exports.rows import BULLET
+from macros.exports.task_table import BULLET
 from macros.text import content_text, without_emphasis
 
 pytestmark = pytest.mark.unit

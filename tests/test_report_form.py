@@ -11,9 +11,9 @@ import urllib.parse
 import pytest
 
 from helpers import ROOT
+from macros import urls
 from macros.plan.model import task_slug
 from macros.progress.updates import NEEDS_REASON, STATUS_LABELS, STATUS_MEANINGS, Update
-from macros.site import urls
 
 pytestmark = pytest.mark.build
 

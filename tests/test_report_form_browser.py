@@ -36,13 +36,13 @@ from helpers import (
     nested_groups,
     run_cli,
 )
+from macros import urls
 from macros.plan.assignments import membership
 from macros.plan.loader import load_plan
 from macros.plan.problems import DataError
 from macros.plan.yamlsource import load_yaml
 from macros.progress.state import progress_state
 from macros.progress.updates import UPDATE_FILENAME, load_updates, update_filename
-from macros.site import urls
 from macros.site.facts import BuildFacts, Repo
 from macros.site.pages import Site
 from macros.text import INVISIBLE, code_point

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from helpers import published, search_documents, search_words, worker_answers
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from helpers import ROOT, VERSIONED, published, search_documents
-from macros.site import urls
+from macros import urls
 from macros.text import without_emphasis
 
 pytestmark = pytest.mark.build

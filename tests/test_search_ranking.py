@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import first_results, phrase_of, search_documents, search_words, serve
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.browser
 

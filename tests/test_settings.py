@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.mkdocs_glue.settings import Settings, read_settings
 from macros.plan.problems import DataError
-from macros.site.settings import Settings, read_settings
 
 pytestmark = pytest.mark.unit
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import pytest
 
 from helpers import PLAN_IN_PROJECT, UPDATES_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project, run_cli
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 

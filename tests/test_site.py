@@ -12,7 +12,7 @@ import re
 import pytest
 
 from helpers import PLAN_IN_PROJECT, search_documents
-from macros.site import urls
+from macros import urls
 from macros.site.pages.home import UNITS_ON_HOME
 from macros.text import without_emphasis
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import FIXTURES, PLAN_IN_PROJECT, BuiltSite, build_site, built, copy_project, search_documents
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 

@@ -12,7 +12,7 @@ import urllib.request
 import lxml.html
 import pytest
 
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.browser
 

@@ -1,13 +1,13 @@
 """The site's addresses are a published promise: people bookmark them and the open data files print them.
 
-This is the one test that writes addresses out in full; every other test asks macros.site.urls.
+This is the one test that writes addresses out in full; every other test asks macros.urls.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.unit
 

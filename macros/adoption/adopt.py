@@ -25,11 +25,11 @@ from pathlib import Path
 from ..importer import import_plan, read_table
 from ..importer.report import Report
 from ..importer.rows import NoTaskTable
+from ..mkdocs_glue.settings import CONFIG_FILE, project_settings
 from ..plan.loader import load_plan, validate
 from ..plan.model import Plan
 from ..plan.problems import DataError
 from ..plan.yamlsource import parse_yaml
-from ..site.settings import CONFIG_FILE, project_settings
 from .guides import rewritten_guides
 from .placeholders import project_placeholders
 from .site_settings import addresses_to_set, adopted_settings

@@ -3,7 +3,7 @@
 :func:`export_files` is the one entry point the site build needs: it
 returns every file's bytes, named as they are published. Each format has
 its own module; the CSV, the spreadsheet and the data package share the
-columns of :mod:`.rows`.
+columns of :mod:`.task_table`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..plan.model import Plan
 from .common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
 from .datapackage import datapackage_json
 from .plan_json import export_schema_json, plan_from_export, plan_json
-from .rows import COLUMNS, UNIT_HEADERS
+from .task_table import COLUMNS, UNIT_HEADERS
 from .tasks_csv import tasks_csv
 
 __all__ = [
@@ -50,7 +50,7 @@ def export_files(
     (``name``/``path``/``title``), or None while it has not been announced.
     """
     # openpyxl and icalendar are loaded here, not with the package: a site build makes the files in a
-    # child process (exports/parallel.py), so the process that renders the pages never loads them.
+    # child process (macros/build/parallel.py), so the process that renders the pages never loads them.
     from .deadlines_ics import deadlines_ics
     from .tasks_xlsx import tasks_xlsx
 

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .. import urls
 from ..plan.model import PlanMeta, Task
-from ..site import urls
 from ..text import ascii_words
 
 PLAN_JSON = "plan.json"

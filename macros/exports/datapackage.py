@@ -15,10 +15,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .. import urls
 from ..plan.model import Plan
-from ..site import urls
 from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, plan_name
-from .rows import COLUMNS, FORMULA_STARTS, NO, YES, Column, plan_columns
+from .task_table import COLUMNS, FORMULA_STARTS, NO, YES, Column, plan_columns
 from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR
 
 GUARD_NOTE = (

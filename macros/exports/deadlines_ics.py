@@ -15,7 +15,7 @@ from icalendar import Calendar, Event
 from ..plan.model import Plan, Task
 from ..text import content_text, vn_date
 from .common import PRECISION_LABELS, build_instant, plan_name, task_url
-from .rows import BULLET
+from .task_table import BULLET
 
 
 def uid_domain(plan: Plan) -> str:

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import urls
 from ..plan.model import (
     SECTION_ID,
     TASK_ID,
@@ -34,7 +35,6 @@ from ..plan.model import (
     UnitCell,
 )
 from ..plan.schema import json_schema
-from ..site import urls
 from .common import Licence, check_licence, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
@@ -126,7 +126,7 @@ def plan_export(
     licence: dict[str, str] | None = None,
     progress: Any = None,
 ) -> PlanExport:
-    """``progress`` is a :class:`macros.progress.PlanState` (or None: no status, no updates)."""
+    """``progress`` is a :class:`macros.progress.state.PlanState` (or None: no status, no updates)."""
     licence = check_licence(licence)
     statuses = {task_id: _status(p) for task_id, p in progress.tasks.items()} if progress else {}
     return PlanExport(

@@ -12,7 +12,7 @@ import csv
 import io
 
 from ..plan.model import Plan
-from .rows import guard, plan_columns, task_rows
+from .task_table import guard, plan_columns, task_rows
 
 ENCODING = "utf-8-sig"
 DELIMITER = ","

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..plan.loader import cross_check, validate
+from ..plan.loader import check_plan_links, validate
 from ..plan.model import Plan
 from ..plan.problems import DataError
 from ..plan.yamlsource import parse_yaml
@@ -55,7 +55,7 @@ def import_plan(source: Path, registry: Plan | None, output: Path | None, report
     text = write_plan(data, Path(schema).as_posix(), source.name)
     doc = parse_yaml(text, str(output or "<bản nháp>"))
     plan = validate(doc)
-    errors = [p for p in cross_check(plan, doc) if p.severity == "error"]
+    errors = [p for p in check_plan_links(plan, doc) if p.severity == "error"]
     if errors:
         raise DataError(errors)
     return text

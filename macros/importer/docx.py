@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
     from docx.text.paragraph import Paragraph
 
 from .columns import task_table
-from .rows import Cell, Leftovers, NoTaskTable, Row, Segment, Table, clean, from_appendix_label, is_bold, paragraphs, render
+from .rows import Leftovers, NoTaskTable, Row, Segment, SourceCell, Table, clean, from_appendix_label, is_bold, paragraphs, render
 
 W_NUMPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"
 
@@ -33,19 +33,19 @@ def _is_list_paragraph(paragraph: Paragraph) -> bool:
     return numbered or style.lower().startswith("list")
 
 
-def read_cell(cell: _Cell) -> Cell:
+def read_cell(cell: _Cell) -> SourceCell:
     texts: list[tuple[str, bool]] = []
     segments: list[Segment] = []
     for paragraph in cell.paragraphs:
         runs = [Segment(r.text, bool(r.italic), bool(r.bold)) for r in paragraph.runs]
         segments += runs
         texts.append((render(runs), _is_list_paragraph(paragraph)))
-    return Cell(paragraphs(texts), is_bold(segments))
+    return SourceCell(paragraphs(texts), is_bold(segments))
 
 
 def read_row(row: _Row, where: str) -> Row:
     """A cell merged across columns appears once; the columns it covers read as empty."""
-    return Row([read_cell(cell) if first else Cell() for cell, first in _spans(row)], where)
+    return Row([read_cell(cell) if first else SourceCell() for cell, first in _spans(row)], where)
 
 
 def _spans(row: _Row) -> list[tuple[_Cell, bool]]:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .columns import not_a_task_table, recognise
-from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, from_appendix_label, is_bold, paragraphs, render
+from .rows import NoTaskTable, Row, Segment, SourceCell, Table, clean, from_appendix_label, is_bold, paragraphs, render
 
 if TYPE_CHECKING:  # pdfplumber is imported only when a PDF is read
     from pdfplumber.page import Page
@@ -209,10 +209,10 @@ class PdfCell:
         return [("• " if listed else "") + clean(render([Segment(s.text) for s in segs])) for segs, listed in
                 self.paragraphs(layout)]  # fmt: skip
 
-    def cell(self, layout: Layout) -> Cell:
+    def cell(self, layout: Layout) -> SourceCell:
         parts = self.paragraphs(layout)
         texts = [(render(segs), listed) for segs, listed in parts]
-        return Cell(paragraphs(texts), is_bold([s for segs, _ in parts for s in segs]))
+        return SourceCell(paragraphs(texts), is_bold([s for segs, _ in parts for s in segs]))
 
 
 @dataclass
@@ -274,7 +274,7 @@ def source_table(path: Path) -> SourceTable:
 def read_pdf(path: Path) -> Table:
     found = find_task_table(path)
     header = [" ".join(c.texts(found.layout)) if c else "" for c in found.header.cells]
-    rows = [Row([c.cell(found.layout) if c else Cell() for c in r.cells], r.where) for r in found.rows]
+    rows = [Row([c.cell(found.layout) if c else SourceCell() for c in r.cells], r.where) for r in found.rows]
     return Table(header, rows, found.preamble(), found.where)
 
 

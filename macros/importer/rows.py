@@ -37,7 +37,9 @@ class Para:
 
 
 @dataclass
-class Cell:
+class SourceCell:
+    """A cell of the source document's table, as read (the site's cell of a task is ``site.views.CellView``)."""
+
     paras: list[Para] = field(default_factory=list)
     bold: bool = False
 
@@ -53,12 +55,12 @@ class Cell:
 
 @dataclass
 class Row:
-    cells: list[Cell]
+    cells: list[SourceCell]
     where: str  # "dòng 12" or "bảng 1, hàng 5": where a clerk finds the row in the source
 
-    def cell(self, index: int | None) -> Cell:
+    def cell(self, index: int | None) -> SourceCell:
         if index is None or index >= len(self.cells):
-            return Cell()
+            return SourceCell()
         return self.cells[index]
 
 
@@ -118,7 +120,7 @@ DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 LETTER = re.compile(r"^[a-zđ]$")
 
 
-def number_of(cell: Cell) -> str:
+def number_of(cell: SourceCell) -> str:
     """"1." → "1", "a)" → "a", "(b)" → "b", "<b>IV.</b>" → "IV"."""
     return re.sub(r"^[(\s]+|[.)\s]+$", "", cell.text)
 

@@ -15,7 +15,7 @@ from typing import Any
 from .columns import Columns
 from .names import PLACEHOLDER
 from .report import Report
-from .rows import DECIMAL, LETTER, ROMAN, Cell, Row, number_of
+from .rows import DECIMAL, LETTER, ROMAN, Row, SourceCell, number_of
 
 VIETNAMESE_LETTERS = list("abcdđeghiklmnopqrstuvxy")  # the sub-item letters, in alphabet order
 CELLS = ("lead", "coordinating", "deliverable", "schedule")
@@ -44,7 +44,7 @@ class DraftSection:
     number: str | None = None  # the document's number when it is not the id ("1" for section I)
 
 
-def blocks(cell: Cell) -> list[Any]:
+def blocks(cell: SourceCell) -> list[Any]:
     """A content cell as the model's blocks: paragraphs, and runs of bullets as one list."""
     out: list[Any] = []
     for para in cell.paras:
@@ -161,7 +161,7 @@ def read_rows(rows: list[Row], columns: Columns, report: Report) -> list[DraftSe
     return sections
 
 
-def _section(numbering: Numbering, number: str, cell: Cell, row: Row, others: dict[str, str],
+def _section(numbering: Numbering, number: str, cell: SourceCell, row: Row, others: dict[str, str],
              report: Report) -> DraftSection:  # fmt: skip
     section_id = numbering.section_id(number)
     if any(others.values()):
@@ -179,7 +179,7 @@ def _open_section(sections: list[DraftSection], row: Row, report: Report) -> Dra
     return sections[-1]
 
 
-def _new_task(section: DraftSection, number: str | None, previous: DraftTask | None, row: Row, cell: Cell,
+def _new_task(section: DraftSection, number: str | None, previous: DraftTask | None, row: Row, cell: SourceCell,
               others: dict[str, str], extra: dict[str, str], level: str | None = None) -> DraftTask:  # fmt: skip
     if level is None:  # a lost number: same level as the task above
         level = previous.level if previous and previous.number is not None else "decimal"
@@ -188,7 +188,7 @@ def _new_task(section: DraftSection, number: str | None, previous: DraftTask | N
     return task
 
 
-def _continue_task(task: DraftTask, row: Row, cell: Cell, others: dict[str, str], extra: dict[str, str],
+def _continue_task(task: DraftTask, row: Row, cell: SourceCell, others: dict[str, str], extra: dict[str, str],
                    report: Report) -> None:  # fmt: skip
     join_content(task.content, blocks(cell))
     for cells, more in ((task.cells, others), (task.extra, extra)):

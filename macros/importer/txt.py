@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .columns import first_task_table
-from .rows import Cell, NoTaskTable, Row, Segment, Table, clean, is_bold, paragraphs, render
+from .rows import NoTaskTable, Row, Segment, SourceCell, Table, clean, is_bold, paragraphs, render
 
 
 class _CellParser(HTMLParser):
@@ -50,7 +50,7 @@ class _CellParser(HTMLParser):
         self.paras[-1][0].append(Segment(data, bool(self.italic), bool(self.bold)))
 
 
-def parse_cell(html: str) -> Cell:
+def parse_cell(html: str) -> SourceCell:
     html = html.strip()
     markdown_bold = len(html) > 4 and html.startswith("**") and html.endswith("**")
     if markdown_bold:
@@ -60,7 +60,7 @@ def parse_cell(html: str) -> Cell:
     parser.close()
     segments = [s for segs, _ in parser.paras for s in segs]
     texts = [(render(segs), listed) for segs, listed in parser.paras]
-    return Cell(paragraphs(texts), is_bold(segments))
+    return SourceCell(paragraphs(texts), is_bold(segments))
 
 
 def preamble_blocks(lines: list[str]) -> list[str]:

@@ -27,12 +27,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..exports.parallel import Pending
+from .. import urls
+from ..build.parallel import Pending
 from ..plan.loader import load_plan, task_lines
 from ..plan.problems import DataError, Problem
 from ..progress.refdate import reference_date
 from ..progress.state import progress_state
-from ..site import urls
 from ..site.assets import is_loaded_asset
 from ..site.facts import BuildFacts, Repo
 from ..site.feed import feed_context
@@ -40,8 +40,8 @@ from ..site.guide import guide_context
 from ..site.pages import Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import search_files
-from ..site.settings import CONFIG_FILE, read_settings
 from .markup import valid_markup
+from .settings import CONFIG_FILE, read_settings
 
 log = logging.getLogger("mkdocs.plugins.ke-hoach")
 

@@ -1,7 +1,7 @@
-"""From ``data/plan.yaml`` to a checked :class:`~macros.model.Plan`.
+"""From ``data/plan.yaml`` to a checked :class:`~macros.plan.model.Plan`.
 
 Three passes, each reporting with file and line: YAML syntax (in
-:mod:`macros.yamlsource`), the shape of every field (pydantic), and the
+:mod:`macros.plan.yamlsource`), the shape of every field (pydantic), and the
 links between parts that no schema can see (ids that must exist, parents
 of sub-items, duplicates). All problems are gathered before failing, so
 an editor fixes a file in one round.
@@ -38,7 +38,7 @@ def load_plan(path: Path | str, display: str | None = None) -> Loaded:
     path = Path(path)
     doc = load_yaml(path, display or display_path(path))
     plan = validate(doc)
-    problems = cross_check(plan, doc)
+    problems = check_plan_links(plan, doc)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)
@@ -121,7 +121,7 @@ def shape_problem(doc: YamlDocument, err: ErrorDetails, expected: Callable[[Erro
     return Problem(doc.file, doc.line_of(loc), field_name(doc, loc), f"{wording}{shown} [{err['msg']}]")
 
 
-def cross_check(plan: Plan, doc: YamlDocument) -> list[Problem]:
+def check_plan_links(plan: Plan, doc: YamlDocument) -> list[Problem]:
     """Links between parts of the plan, which the schema alone cannot see."""
     problems: list[Problem] = []
 

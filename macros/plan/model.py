@@ -3,7 +3,7 @@
 The model is the contract between editors (who write YAML), the checker
 (which explains mistakes) and the site (which only ever reads a valid
 model). Everything a page shows is a field here; everything a page
-computes lives in :mod:`macros.pages`.
+computes lives in :mod:`macros.site` (its views and pages).
 """
 
 from __future__ import annotations
@@ -132,10 +132,6 @@ class Section(Strict):
     )
     title: NonEmptyText = Field(description="Tên phần, chép đúng văn bản gốc.")
     tasks: list[Task] = Field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        return self.id.lower()
 
     @property
     def leaf_count(self) -> int:

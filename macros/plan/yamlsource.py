@@ -101,8 +101,8 @@ _TYPED_STARTS = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers
 class FastLoader(_CLoader):  # type: ignore[misc,valid-type]
     """libyaml's loader, with PyYAML's tag resolution short-cut for the scalars that can only be text.
 
-    PyYAML tries its regular expressions on every plain scalar from Python, a
-    third of the time of reading a large plan; a scalar that is quoted, or
+    PyYAML tries its regular expressions on every plain scalar from Python, much
+    of the time of reading a large plan; a scalar that is quoted, or
     whose first character starts none of them, gets the text tag, as PyYAML's
     own ``resolve`` would give it."""
 

@@ -201,7 +201,7 @@ def load_updates(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(cross_check(update, doc, plan, today, plan_file, groups))
+        problems.extend(check_update_links(update, doc, plan, today, plan_file, groups))
         read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
@@ -260,7 +260,7 @@ def _slug_for_label(given: Any) -> str:
     return ""
 
 
-def cross_check(
+def check_update_links(
     update: Update,
     doc: YamlDocument,
     plan: Plan,

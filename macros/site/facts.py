@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from .. import urls
 from ..text import vn_date
-from . import urls
 
 
 @dataclass(frozen=True)

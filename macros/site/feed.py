@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import urls
 from ..plan.model import PlanMeta
-from . import urls
 from .pages import Site
 from .views import LatestReport
 

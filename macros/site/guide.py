@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import urls
 from ..plan.examples import examples
 from ..plan.model import Plan, Task
 from ..text import ascii_words
-from . import urls
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import urls
 from ..plan.model import Plan, Task
 from ..progress.state import DERIVED_LABELS, NOT_REPORTED, OVERDUE_LABEL, StatusCounts, TaskProgress
 from ..progress.updates import UpdateRecord, update_filename, update_template
 from ..text import vn_date
-from . import urls
 from .facts import Repo
 
 # Colours chosen for contrast on white and to be told apart without colour vision (legend and labels say the rest).

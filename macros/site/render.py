@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import urls
+from .. import urls
 from .feed import FeedContext
 from .pages import PageSpec, Site
 
@@ -129,7 +129,7 @@ def _card_once(site: Site, root: str) -> Callable[..., Markup]:
     task's card is shown at this depth, and reused on every other list at that depth.
 
     A task's card is on its section's, units', kind's and schedule's lists and on
-    Tất cả nhiệm vụ; it was a sixth of a large plan's build to make it each time."""
+    Tất cả nhiệm vụ; made each time, the same cards were a large share of a large plan's build."""
     cards = _cards(site)
 
     def card_once(view: object, caller: Caller) -> Markup:

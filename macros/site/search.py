@@ -11,8 +11,9 @@ and ranks the pages where the query's words stand together first.
 The index keeps Material's shape, ``{"config": ..., "docs": [...]}``, but each
 document is a list, ``[location, title, text]`` with a fourth item, its boost,
 when that is not 1: only the site's worker reads the index (Material's bundle
-reads :func:`configuration_only`), and the keys of every document were a
-tenth of the index, downloaded and parsed on a phone before the first result.
+reads :func:`configuration_only`), and the keys repeated in every document
+were a sizable part of the index, downloaded and parsed on a phone before the
+first result.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from .. import urls
 from .pages import Site
 
 FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
@@ -69,7 +70,7 @@ def configuration_only(index: dict[str, Any], index_address: str, worker_address
     """The index without its pages, naming where the index is, relative to the search worker.
 
     Material's bundle parses whatever it downloads on the page's main thread and copies it into the
-    worker: 3 MB at 5,000 tasks, a tenth of a second before the worker could even begin. Given this
+    worker: on a large plan, a noticeable wait before the worker could even begin. Given this
     instead, the worker downloads the index itself.
     """
     config = {**index["config"], "index": posixpath.relpath(index_address, posixpath.dirname(worker_address))}

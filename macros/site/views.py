@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import urls
 from ..plan.assignments import Assignments, assignments
 from ..plan.model import Block, Plan, Schedule, Section, Task
 from ..progress.state import PlanState, latest_updates
 from ..text import Segment, segments, shorten, vn_date, vn_due
-from . import urls
+from ..urls import DUE_SCHEDULE
 from .facts import BuildFacts
 from .progress_views import HistoryEntry, ReportButton, StatusView, history_entry, report_button, status_view
-from .urls import DUE_SCHEDULE
 
 KIND_LABEL = {"agency": "Cơ quan, đơn vị", "group": "Nhóm cơ quan, đơn vị"}
 
@@ -38,7 +38,7 @@ class ContentBlock:
 
 
 @dataclass(frozen=True)
-class Cell:
+class CellView:
     """A table cell as the document words it, with links to what it names."""
 
     text: list[Segment]
@@ -64,7 +64,7 @@ class Fact:
 
     column: str  # a role (lead, schedule…) or an extra column's id
     label: str
-    cell: Cell
+    cell: CellView
 
 
 @dataclass
@@ -78,10 +78,10 @@ class TaskView:
     note: str | None
     section: Link
     parent: Link | None
-    lead: Cell
-    coordinating: Cell
-    deliverable: Cell
-    schedule: Cell
+    lead: CellView
+    coordinating: CellView
+    deliverable: CellView
+    schedule: CellView
     due: str | None
     due_date: str | None
     depth: int
@@ -91,17 +91,17 @@ class TaskView:
     """The report form with this task chosen (bao-cao/?nhiem-vu=…); None for a heading, which is not reported on."""
     source_url: str | None
     source_file: str
-    extra: dict[str, Cell] = field(default_factory=dict)
+    extra: dict[str, CellView] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     """The cells beside the content in the source's column order: the four roles and any extra column."""
     children: list[TaskView] = field(default_factory=list)
 
-    def column(self, key: str) -> Cell:
+    def column(self, key: str) -> CellView:
         """The cell of a role or extra column (Bản in walks the source's columns with it)."""
         if key in ROLE_LABELS:
-            cell: Cell = getattr(self, key)
+            cell: CellView = getattr(self, key)
             return cell
-        return self.extra.get(key, Cell([], []))
+        return self.extra.get(key, CellView([], []))
 
 
 @dataclass(frozen=True)
@@ -259,10 +259,10 @@ class Views:
             note=task.note,
             section=self.section_link(task.section_id),
             parent=Link(parent.id, urls.task(parent.id), shorten(first_text(parent))) if parent else None,
-            lead=Cell(segments(task.lead.text), [self.unit_link(u) for u in task.lead.units]),
-            coordinating=Cell(segments(task.coordinating.text), [self.unit_link(u) for u in task.coordinating.units]),
-            deliverable=Cell(segments(task.deliverable.text), [self.kind_link(k) for k in task.deliverable.kinds]),
-            schedule=Cell(segments(task.schedule.text), schedule_links),
+            lead=CellView(segments(task.lead.text), [self.unit_link(u) for u in task.lead.units]),
+            coordinating=CellView(segments(task.coordinating.text), [self.unit_link(u) for u in task.coordinating.units]),
+            deliverable=CellView(segments(task.deliverable.text), [self.kind_link(k) for k in task.deliverable.kinds]),
+            schedule=CellView(segments(task.schedule.text), schedule_links),
             due=vn_due(task.schedule.due, task.schedule.due_precision) if task.schedule.due else None,
             due_date=vn_date(task.schedule.due) if task.schedule.due else None,
             depth=task.depth,
@@ -271,7 +271,7 @@ class Views:
             report_form=None if task.heading else urls.report_form(task.id),
             source_url=repo.blob(facts.plan_file, facts.task_lines.get(task.id)) if repo else None,
             source_file=facts.plan_file,
-            extra={key: Cell(segments(text), []) for key, text in task.extra.items()},
+            extra={key: CellView(segments(text), []) for key, text in task.extra.items()},
         )
         meta = self.plan.plan
         view.facts = [

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt
 from ...plan.model import Block
 from ...text import segments, vn_date
 from ..common import build_instant, restamp_zip
-from ..rows import BULLET
+from ..task_table import BULLET
 from .content import PeriodReport, ReportLine, TaskLine, inside_sentence
 from .layout import (
     BODY_PT,

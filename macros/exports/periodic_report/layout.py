@@ -39,7 +39,7 @@ BODY_STYLE = "Đoạn báo cáo"
 TABLE_STYLE = "Chữ trong bảng"
 GRID_STYLE = "Table Grid"
 # Paragraph styles by name → their ids. Paragraphs are given the id directly: python-docx's lookup by name
-# (or by style object) scans every style each time, which made a 1,000-task report take a minute.
+# (or by style object) scans every style each time, which made a large plan's report very slow.
 STYLE_IDS = {BODY_STYLE: "DoanBaoCao", TABLE_STYLE: "ChuTrongBang", "Heading 1": "Heading1", "Heading 2": "Heading2"}
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")

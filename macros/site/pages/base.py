@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from .. import urls
+from ... import urls
 from ..views import TaskView
 
 if TYPE_CHECKING:

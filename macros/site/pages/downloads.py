@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ... import urls
 from ...exports import UNIT_HEADERS
 from ...exports.common import (
     DATAPACKAGE,
@@ -17,10 +18,9 @@ from ...exports.common import (
     TASKS_XLSX,
     licence_statement,
 )
-from ...exports.rows import BULLET, MULTI, plan_columns
+from ...exports.task_table import BULLET, MULTI, plan_columns
 from ...plan.model import Plan
 from ...text import vn_date
-from .. import urls
 from .base import IndexKind, register
 
 DISPLAY_ORDER = (TASKS_XLSX, TASKS_CSV, PERIODIC_REPORT, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, DATAPACKAGE)

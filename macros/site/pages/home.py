@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import urls
 from ...plan.model import Section
-from .. import urls
 from ..progress_views import Bar, bar, legend
 from ..views import LatestReport, Link
 from .base import IndexKind, register

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
+from ... import urls
 from ..views import KIND_LABEL, Link
 from .base import IndexKind, register
 from .home import SectionRow, section_row

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ... import urls
 from ...plan.assignments import Share
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
-from .. import urls
-from ..urls import DUE_SCHEDULE
+from ...urls import DUE_SCHEDULE
 from ..views import KIND_LABEL, Link, TaskView
 from .base import ListKind, PageKind, Pager, PagerLink, PageSpec, pager, register
 

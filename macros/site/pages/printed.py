@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ... import urls
 from ...plan.model import SOURCE_ROLES, PlanMeta
-from .. import urls
 from ..views import SectionTasks
 from .base import IndexKind, register
 

@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ... import urls
 from ...plan.model import MAX_TEXT, Task, task_slug
 from ...progress.updates import (
     NEEDS_REASON,
@@ -33,7 +34,6 @@ from ...progress.updates import (
     update_schema,
 )
 from ...text import INVISIBLE, code_point, content_text, invisible_message
-from .. import urls
 from .base import IndexKind, register
 
 

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
+from typing import Protocol
 
+from ... import urls
 from ...exports import export_files
 from ...exports.common import PERIODIC_REPORT
-from ...exports.parallel import Pending
 from ...exports.periodic_report import periodic_report_docx, whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
-from .. import urls
 from ..assets import Versions
 from ..facts import BuildFacts
 from ..views import Views
 from .base import PAGE_KINDS, PageKind, PageSpec
+
+
+class MadeElsewhere(Protocol):
+    """Files a generator has made meanwhile, out of this process (``macros.build.parallel.Pending``).
+
+    The site only asks for them; the build, a layer above, decides how and where they are made."""
+
+    def result(self) -> dict[str, bytes]: ...
+
+    def close(self) -> None: ...
 
 
 class Site:
@@ -27,16 +37,12 @@ class Site:
         self.facts = facts
         self.views = Views(plan, progress, facts)
         self.kinds: dict[str, PageKind] = {name: kind(self) for name, kind in PAGE_KINDS.items()}
-        self.downloads: Pending | None = None
+        self.downloads: MadeElsewhere | None = None
         """The open data files, when the generator has them made elsewhere meanwhile (see :meth:`make_downloads`)."""
 
     @cached_property
     def pages(self) -> list[PageSpec]:
         return [spec for kind in self.kinds.values() for spec in kind.pages()]
-
-    @cached_property
-    def page_by_url(self) -> dict[str, PageSpec]:
-        return {p.url: p for p in self.pages}
 
     @cached_property
     def page_by_src(self) -> dict[str, PageSpec]:

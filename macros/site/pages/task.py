@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import urls
 from ...text import content_text, one_line
-from .. import urls
 from ..views import TaskView, task_title
 from .base import PageKind, PageSpec, register
 

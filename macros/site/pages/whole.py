@@ -6,10 +6,10 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
+from ... import urls
 from ...plan.model import Task
 from ...text import content_text, fold_diacritics, one_line
-from .. import urls
-from ..urls import DUE_SCHEDULE
+from ...urls import DUE_SCHEDULE
 from ..views import SectionTasks
 from .base import IndexKind, Pager, PageSpec, pager, register
 

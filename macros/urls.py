@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from ..plan.model import task_slug
+from .plan.model import task_slug
 
 HOME = ""
 SECTIONS = "phan/"

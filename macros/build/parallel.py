@@ -2,7 +2,7 @@
 
 The open data files (a spreadsheet, a calendar, JSON…) are a pure function
 of the loaded plan, and no page needs them until the end of the build, but
-they were a tenth of a large plan's build. A forked child, which inherits the
+making them is a real share of a large plan's build (bench/RESULTS.md). A forked child, which inherits the
 loaded plan without reading it again, makes them on the machine's other core
 and leaves them in a temporary folder; :meth:`Pending.result` collects them.
 
