@@ -10,11 +10,11 @@ import lxml.html
 import pytest
 
 from helpers import NESTED, PLAN_DIRS, REFERENCE_DATE, XA_MAU, load_fixture, nested_groups
+from macros import urls
 from macros.exports.periodic_report.content import period_report
 from macros.plan.assignments import assignments, membership
 from macros.progress.state import progress_state
 from macros.progress.updates import load_updates
-from macros.site import urls
 from macros.site.facts import BuildFacts
 from macros.site.pages import Site
 from macros.site.render import render_page

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, VERSIONED, XA_MAU, BuiltSite, build_site, copy_project, published, site_path
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 
