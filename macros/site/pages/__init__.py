@@ -1,12 +1,11 @@
 """Which pages the site has and what each shows: one builder per kind of page.
 
-Importing a module registers its kinds; the order of these imports is the
-order the site lists its pages (the search index and sitemap follow it).
+Importing a module registers its kinds; the order the site lists them in is
+declared once, as :data:`.base.PAGE_ORDER`.
 """
 
-# The index pages of the navigation first, then one page per item.
-from . import home, indexes, whole, downloads, printed, report_form, items, task  # noqa: F401, I001  (registers the kinds, in order)
-from .base import PAGE_KINDS, PageKind, PageSpec, register
+from . import downloads, home, indexes, items, printed, report_form, task, whole  # noqa: F401  (registers the kinds)
+from .base import PAGE_KINDS, PAGE_ORDER, PageKind, PageSpec, register
 from .site import Site
 
-__all__ = ["PAGE_KINDS", "PageKind", "PageSpec", "Site", "register"]
+__all__ = ["PAGE_KINDS", "PAGE_ORDER", "PageKind", "PageSpec", "Site", "register"]

@@ -192,13 +192,30 @@ class IndexKind(PageKind):
         return [self.spec(None, self.url, self.title)]
 
 
+PAGE_ORDER: tuple[str, ...] = (
+    "home", "sections", "units", "kinds", "schedules", "all_tasks", "lookup", "downloads", "print", "report_form",
+    "section", "unit", "kind", "schedule", "task",
+)  # fmt: skip
+"""The order the site lists its pages in (navigation's index pages first, then one page per item): the search
+index and the sitemap follow it. Declared here, not taken from the order in which modules happen to be imported."""
+
 PAGE_KINDS: dict[str, type[PageKind]] = {}
-"""Every kind of page, by name, in the order the site lists them."""
+"""Every kind of page, by name, as registered; :func:`ordered_kinds` puts them in :data:`PAGE_ORDER`."""
 
 K = TypeVar("K", bound=type[PageKind])
 
 
 def register(cls: K) -> K:
-    """Class decorator: make a page kind part of every site."""
+    """Class decorator: make a page kind part of every site. Its name must have a place in :data:`PAGE_ORDER`."""
+    if cls.kind not in PAGE_ORDER:
+        raise RuntimeError(f"loại trang \"{cls.kind}\" chưa có chỗ trong PAGE_ORDER (macros/site/pages/base.py).")
     PAGE_KINDS[cls.kind] = cls
     return cls
+
+
+def ordered_kinds() -> list[type[PageKind]]:
+    """The registered kinds in the declared order."""
+    missing = [name for name in PAGE_ORDER if name not in PAGE_KINDS]
+    if missing:
+        raise RuntimeError(f"PAGE_ORDER nêu loại trang chưa đăng ký: {missing}.")
+    return [PAGE_KINDS[name] for name in PAGE_ORDER]

@@ -15,7 +15,7 @@ from ...progress.state import PlanState
 from ..assets import Versions
 from ..facts import BuildFacts
 from ..views import Views
-from .base import PAGE_KINDS, PageKind, PageSpec
+from .base import PageKind, PageSpec, ordered_kinds
 
 
 class MadeElsewhere(Protocol):
@@ -36,7 +36,7 @@ class Site:
         self.progress = progress
         self.facts = facts
         self.views = Views(plan, progress, facts)
-        self.kinds: dict[str, PageKind] = {name: kind(self) for name, kind in PAGE_KINDS.items()}
+        self.kinds: dict[str, PageKind] = {kind.kind: kind(self) for kind in ordered_kinds()}
         self.downloads: MadeElsewhere | None = None
         """The open data files, when the generator has them made elsewhere meanwhile (see :meth:`make_downloads`)."""
 
