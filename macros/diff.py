@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .plan.loader import load_plan
-from .plan.model import Plan, Task
+from .plan.model import Plan, Task, require_every_field
 from .plan.problems import DataError, Problem
 from .progress.state import DERIVED_LABELS, NOT_REPORTED, task_progress
 from .progress.updates import UpdateRecord, load_updates
@@ -46,15 +46,8 @@ PLAN_PARTS: dict[str, str] = {
 }
 
 
-def _every_field_named(labels: dict[str, str], model: type[Plan | Task], besides: set[str]) -> None:
-    """A model field without a label would change unseen in every summary: refuse to run instead."""
-    missing = set(model.model_fields) - set(labels) - besides
-    if missing:
-        raise RuntimeError(f"macros/diff.py: trường {sorted(missing)} của {model.__name__} chưa có tên trong bản tóm tắt.")
-
-
-_every_field_named(TASK_FIELDS, Task, besides={"id"})  # a task's id is what the summary names it by
-_every_field_named(PLAN_PARTS, Plan, besides={"sections"})  # sections are compared task by task, and by title
+require_every_field(Task, TASK_FIELDS, besides={"id"}, where="macros/diff.py")  # the summary names a task by id
+require_every_field(Plan, PLAN_PARTS, besides={"sections"}, where="macros/diff.py")  # compared task by task
 
 
 @dataclass(frozen=True)

@@ -231,3 +231,11 @@ def test_xlsx_units_sheet_counts_tasks_per_unit(plan):
     assert by_id["tai-chinh"][4] == "Các bộ phận chuyên môn thuộc Ủy ban nhân dân xã"
     assert by_id["cac-truong-hoc"][3] == "nhóm cơ quan" and by_id["cac-truong-hoc"][5] == 1
     assert sum(row[6] for row in rows) == sum(len(t.coordinating.units) for t in plan.leaf_tasks)
+
+
+def test_every_field_of_a_task_has_its_columns_in_the_task_table():
+    """A field added to the model and forgotten in the downloads stops the build instead of vanishing from them."""
+    from macros.exports.task_table import COLUMNS, FIELD_COLUMNS
+
+    keys = {c.key for c in COLUMNS}
+    assert {k for columns in FIELD_COLUMNS.values() for k in columns} == keys

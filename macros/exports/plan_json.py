@@ -33,6 +33,7 @@ from ..plan.model import (
     Task,
     Unit,
     UnitCell,
+    require_every_field,
 )
 from ..plan.schema import json_schema
 from .common import Licence, check_licence, licence_statement, task_url
@@ -103,6 +104,9 @@ class ExportTask(_Frozen):
         None, description="Tình trạng tiến độ hiện tại, tính từ các báo cáo; null với mục tiêu đề."
     )
 
+
+
+require_every_field(Task, ExportTask.model_fields, besides=(), where="macros/exports/plan_json.py")
 
 class PlanExport(_Frozen):
     """The document ``plan.json`` holds; its JSON Schema is ``plan.export.schema.json``."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..plan.model import TASK_ID, Plan, Task
+from ..plan.model import TASK_ID, Plan, Task, require_every_field
 from ..text import content_text
 from .common import PRECISION_LABELS, task_url
 
@@ -74,6 +74,15 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
+
+FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "section", "parent", "url"), "number": ("number",), "content": ("content",), "heading": ("heading",),
+    "note": ("note",), "lead": ("lead_text", "lead_units"), "coordinating": ("coordinating_text", "coordinating_units"),
+    "deliverable": ("deliverable_text", "deliverable_kinds"),
+    "schedule": ("schedule_text", "schedule_kinds", "due", "due_precision"), "extra": (),  # one column per extra column
+}  # fmt: skip
+"""Which columns of the table carry each field of a task: every field of the model has its columns."""
+require_every_field(Task, FIELD_COLUMNS, besides=(), where="macros/exports/task_table.py")
 
 EXTRA_KEY = "extra:"
 """Prefix of the keys of a plan's extra columns in a row (``extra:kinh-phi``)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -81,6 +82,12 @@ class ScheduleCell(Strict):
     )
 
 
+# A new field of Task touches: this class; data/plan.schema.json (make schema); the summary of pull requests
+# (TASK_FIELDS in macros/diff.py) and the downloads (FIELD_COLUMNS, COLUMNS and task_row in
+# macros/exports/task_table.py; ExportTask in macros/exports/plan_json.py), each of which refuses to import while
+# the field is missing (require_every_field); the task page (TaskView in macros/site/views.py, templates/task.html)
+# and its golden file; and, if the appendix states it, the importer (macros/importer/). A docstring here would
+# become the schema's description, which editors read.
 class Task(Strict):
     id: Annotated[str, Field(pattern=TASK_ID, max_length=MAX_TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: NonEmptyText = Field(description="Số thứ tự như trong văn bản gốc (1, 2, a, b…).")
@@ -267,3 +274,10 @@ class Plan(Strict):
     def children(self, task: Task) -> list[Task]:
         return [t for t in self.tasks if t.parent_id == task.id]
 
+
+def require_every_field(model: type[BaseModel], named: Iterable[str], besides: Iterable[str], where: str) -> None:
+    """Stop at import when a module that maps this model's fields one by one (the summary of a pull request,
+    the task table of the downloads) misses one: a new field would otherwise be dropped without a word."""
+    missing = set(model.model_fields) - set(named) - set(besides)
+    if missing:
+        raise RuntimeError(f"{where}: trường {sorted(missing)} của {model.__name__} chưa được ánh xạ.")

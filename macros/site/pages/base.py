@@ -2,9 +2,18 @@
 
 Each :class:`PageKind` answers two questions for its kind: which pages
 exist (:meth:`~PageKind.pages`) and what one of them shows
-(:meth:`~PageKind.context`, a typed dataclass its template reads). Adding
-a kind of page is one subclass, one template and nothing else, the way
+(:meth:`~PageKind.context`, a typed dataclass its template reads), the way
 Datasette adds a facet.
+
+Adding a kind of page touches these files, and no others:
+
+1. a :class:`PageKind` subclass with ``@register`` in a module of this
+   package (imported by ``__init__.py``), and its context dataclass;
+2. its name in :data:`PAGE_ORDER` below (registering without it fails);
+3. its template, ``macros/site/templates/<kind>.html``;
+4. its address in ``macros/urls.py``;
+5. ``tests/golden/<kind>.html``, written by ``UPDATE_GOLDEN=1`` (tests/test_golden_pages.py);
+6. only for a page in the navigation: its entry in ``mkdocs.yml``'s ``nav``.
 """
 
 from __future__ import annotations
