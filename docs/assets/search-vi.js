@@ -10,8 +10,8 @@
  *   (macros/mkdocs_glue/theme/main.html), holds the bundle's request for
  *   search/search_index.json until then, and has it ask for
  *   the search configuration instead, the index's configuration alone with
- *   the index's address, which the worker then downloads itself (at 5,000
- *   tasks the page would otherwise parse 3 MB and copy it into the worker).
+ *   the index's address, which the worker then downloads itself (for a large
+ *   plan the page would otherwise parse megabytes and copy them into the worker).
  *   Opening search also tells the worker, which Material made as the page
  *   loaded, to start that download at once, so that it does not wait for
  *   the configuration's round trip.

@@ -10,8 +10,8 @@
  * comes with SETUP or, when SETUP brings only the
  * index's configuration with the address of the index in it, this worker
  * downloads and reads the index itself, so that the page neither parses nor
- * copies megabytes of text. Why not lunr: lunr took five seconds to index a
- * plan of 5,000 tasks in the browser.
+ * copies megabytes of text. Why not lunr: lunr builds its index in the
+ * browser, which for a large plan keeps the reader waiting (bench/RESULTS.md).
  *
  * How a query is read:
  * - words are compared folded: lowercase, without diacritics, đ as d (the
@@ -25,8 +25,8 @@
  *   title weighs like a thousand in the text (Material's default), rare words
  *   weigh more than common ones, and a whole word more than its beginning.
  *
- * How the first results come soon after search is opened (3 MB of index at
- * 5,000 tasks): setup only folds every page's title and text, one character
+ * How the first results come soon after search is opened (the index of a
+ * large plan is megabytes): setup only folds every page's title and text, one character
  * at a time through a table, into one string, the haystack. A query word's
  * pages are found by looking for it in the haystack (and kept: typing
  * "tin d", "tin du"… looks for "tin" once); only the pages holding every

@@ -69,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.unfreeze()
         gc.collect()
     root = Path(config.config_file_path).parent
-    gc.disable()  # reading makes a million objects and no garbage: at 5,000 tasks, 9 full collections found nothing in 3.5 s
+    gc.disable()  # reading makes many objects and no garbage: a collection meanwhile would only walk them again
     try:
         STATE.site = load_site(config, root)
         _keep_for_the_build()
@@ -124,7 +124,7 @@ def _keep_for_the_build() -> None:
     """What exists now lives until the build ends: Python's collector stops looking at it.
 
     The plan, its views and MkDocs' pages and files are most of the memory, and every full
-    collection went through all of them again: 14 collections, 6.5 s of a 5,000-task build."""
+    collection went through all of them again, many times over in a large plan's build, freeing nothing."""
     gc.freeze()
 
 
@@ -150,7 +150,7 @@ PAGE_SOURCE = f"---\nrender_macros: false\nsearch:\n  exclude: true\n---\n{PLACE
 
 The page's HTML is rendered by :mod:`macros.site.render` and put in at
 ``on_page_content``: sent through Markdown, every generated page's HTML
-would be parsed once more for nothing (a third of the build's time).
+would be parsed once more for nothing (a large share of the build's time).
 Material's search plugin skips the page too: its entry is made from the
 plan (:mod:`macros.site.search`) instead of parsing the HTML back."""
 
@@ -159,8 +159,8 @@ class GeneratedPage(Page):
     """A generated page, whose placeholder Markdown is not converted.
 
     MkDocs makes a new Markdown converter, with every extension, for each
-    page it renders: about a millisecond a page, six seconds of a 5,000-task
-    build, for a comment that ``on_page_content`` replaces. What MkDocs'
+    page it renders, a cost paid again on every page of a large plan, for a
+    comment that ``on_page_content`` replaces. What MkDocs'
     ``render`` would find in the placeholder is set here: no table of
     contents, no anchors, no links."""
 
