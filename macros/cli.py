@@ -14,16 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .adoption.placeholders import project_placeholders
+from .build.project import load_project
 from .diff import diff_markdown
 from .mkdocs_glue.settings import project_settings
-from .plan.loader import load_plan
-from .plan.model import Plan
+from .plan.loader import display_path
 from .plan.problems import DataError, Problem
 from .plan.schema import plan_schema
 from .progress.refdate import reference_date
-from .progress.state import progress_state
 from .progress.updates import SCHEMA_PATH as UPDATE_SCHEMA_PATH
-from .progress.updates import load_updates, update_schema
+from .progress.updates import update_schema
 from .text import vn_date
 
 SCHEMA_PATH = Path("data/plan.schema.json")
@@ -43,21 +42,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         settings = project_settings(Path.cwd())
         args.file, args.updates = Path(settings.plan), args.updates or Path(settings.updates)
         marked = project_placeholders(Path.cwd(), settings.plan)
+    directory = args.updates or Path(args.file).parent / "updates"
     try:
-        loaded = load_plan(args.file)
+        today = reference_date(Path(args.file).resolve().parent)
+        project = load_project(Path.cwd(), display_path(Path(args.file)), display_path(Path(directory)), today)
     except DataError as exc:
         _print_problems(exc.problems, github)
-        count = len(exc.errors)
-        print(f"Không đạt: {args.file} có {count} lỗi cần sửa.", file=sys.stderr)
+        print(f"Không đạt: {_files_of(exc)} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
         return 1
-    _print_problems(loaded.warnings, github)
-    plan = loaded.plan
-    updates = _check_updates(args, plan, github)
-    if updates is None:
-        return 1
-    count, update_warnings = updates
-    _print_problems(marked, github)
-    warnings = len(loaded.warnings) + update_warnings + len(marked)
+    _print_problems([*project.warnings, *marked], github)
+    plan, count, warnings = project.plan, len(project.updates.records), len(project.warnings) + len(marked)
     print(
         f"Hợp lệ: {args.file}: {len(plan.sections)} phần, {len(plan.leaf_tasks)} nhiệm vụ, "
         f"{len(plan.units)} đơn vị, {len(plan.deliverable_kinds)} loại sản phẩm, {count} báo cáo tiến độ"
@@ -66,19 +60,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_updates(args: argparse.Namespace, plan: Plan, github: bool) -> tuple[int, int] | None:
-    """Check the reports (by default updates/ beside a plan file named on the command line):
-    (number of reports, number of warnings), or None on errors."""
-    directory = args.updates or Path(args.file).parent / "updates"
-    try:
-        today = reference_date(Path(args.file).resolve().parent)
-        loaded = load_updates(directory, plan, today, plan_file=str(args.file))
-    except DataError as exc:
-        _print_problems(exc.problems, github)
-        print(f"Không đạt: {directory} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
-        return None
-    _print_problems(loaded.warnings, github)
-    return len(loaded.records), len(loaded.warnings)
+def _files_of(error: DataError) -> str:
+    """The files an error names, for the closing line: "data/plan.yaml", "data/updates/a.yaml, data/updates/b.yaml"."""
+    files = list(dict.fromkeys(p.file for p in error.errors))
+    return ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -112,15 +97,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     start, end = period
     plan_file, updates_dir = _report_inputs(args)
-    checking = plan_file
     try:
-        loaded = load_plan(plan_file)
-        checking = updates_dir
         today = reference_date(Path(plan_file).resolve().parent)
-        state = progress_state(loaded.plan, [], updates_dir, today, plan_file=str(plan_file))
+        state = load_project(Path.cwd(), display_path(Path(plan_file)), display_path(Path(updates_dir)), today).progress(today)
     except DataError as exc:
         _print_problems(exc.problems, False)
-        print(f"Không lập được báo cáo: {checking} có {len(exc.errors)} lỗi cần sửa (xem make check).", file=sys.stderr)
+        print(f"Không lập được báo cáo: {_files_of(exc)} có {len(exc.errors)} lỗi cần sửa (xem make check).", file=sys.stderr)
         return 1
     from .exports.periodic_report import PeriodError, write_periodic_report  # python-docx only when a report is made
 

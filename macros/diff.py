@@ -18,11 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .plan.loader import load_plan
+from .build.project import load_project
 from .plan.model import Plan, Task, require_every_field
 from .plan.problems import DataError, Problem
 from .progress.state import DERIVED_LABELS, NOT_REPORTED, task_progress
-from .progress.updates import UpdateRecord, load_updates
+from .progress.updates import UpdateRecord
 from .text import vn_date
 
 PLAN_PATH = "data/plan.yaml"
@@ -62,10 +62,9 @@ def load_snapshot(root: Path, plan_path: str = PLAN_PATH, updates_dir: str | Non
     """Read a checkout-like directory; file names in messages are relative to it.
 
     The reports are in ``updates_dir`` (the site's setting), by default ``updates/`` beside the plan."""
-    plan = load_plan(root / plan_path, display=plan_path).plan
     updates_dir = updates_dir or str(Path(plan_path).parent / "updates")
-    loaded = load_updates(root / updates_dir, plan, today=None, display=updates_dir, plan_file=plan_path)
-    return Snapshot(plan, {r.id: r for r in loaded.records})
+    project = load_project(root, plan_path, updates_dir, today=None)  # a past revision has no reference date
+    return Snapshot(project.plan, {r.id: r for r in project.updates.records})
 
 
 def snapshot_at(spec: str, repo: Path, plan_path: str = PLAN_PATH, updates_dir: str | None = None) -> Snapshot:

@@ -29,12 +29,11 @@ from mkdocs.structure.toc import get_toc
 
 from .. import urls
 from ..build.parallel import Pending
-from ..plan.loader import load_plan, task_lines
+from ..build.project import Publishing
+from ..build.project import load_site as load_site_of
 from ..plan.problems import DataError, Problem
-from ..progress.refdate import reference_date
-from ..progress.state import progress_state
 from ..site.assets import is_loaded_asset
-from ..site.facts import BuildFacts, Repo
+from ..site.facts import Repo
 from ..site.feed import feed_context
 from ..site.guide import guide_context
 from ..site.pages import Site
@@ -91,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def load_site(config: MkDocsConfig, root: Path) -> Site:
     """Settings, plan, reports and build facts, each read and checked once per build."""
     settings = read_settings(config.extra, Path(config.config_file_path))
-    plan_path, updates_path = settings.plan_path(root), settings.updates_path(root)
+    updates_path = settings.updates_path(root)
     if updates_path.exists() and not updates_path.is_dir():
         line = "cần một thư mục chứa các tệp báo cáo, nhưng đây là một tệp."
         raise DataError([Problem(CONFIG_FILE, None, "extra.ke_hoach.updates", f"{settings.updates}: {line}")])
@@ -100,24 +99,16 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     if config.repo_url:  # hand-written pages' edit links follow the same branch as the generated pages'
         docs = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # as written: docs/ may be a link
         config.edit_uri = f"edit/{settings.branch}/{docs}/"
-    loaded = load_plan(plan_path, display=settings.plan)
-    today = reference_date(root)
-    progress = progress_state(
-        loaded.plan, loaded.warnings, updates_path, today, display=settings.updates, plan_file=settings.plan
-    )
-    for problem in progress.warnings:
-        log.info(str(problem))
-    facts = BuildFacts(
-        reference_date=today,
+    publishing = Publishing(
         site_url=config.site_url or None,
-        licence=settings.licence.as_dict() if settings.licence else None,
         repo=Repo(config.repo_url, settings.branch) if config.repo_url else None,
-        plan_file=settings.plan,
-        updates_dir=settings.updates,
-        task_lines=task_lines(loaded.plan, loaded.document),
+        licence=settings.licence.as_dict() if settings.licence else None,
         page_size=settings.page_size,
     )
-    return Site(loaded.plan, progress, facts)
+    site = load_site_of(root, settings.plan, settings.updates, publishing)
+    for problem in site.progress.warnings:
+        log.info(str(problem))
+    return site
 
 
 def _keep_for_the_build() -> None:

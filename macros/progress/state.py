@@ -164,5 +164,10 @@ def progress_state(
     The one function here that reads files (the updates); raises
     :class:`~macros.plan.problems.DataError` like ``make check``."""
     updates = load_updates(updates_dir, plan, today, display=display, plan_file=plan_file)
-    tasks = plan_progress(plan, updates.records, today)
-    return PlanState(plan, updates.records, today, tasks, summarise(plan, tasks), warnings + updates.warnings)
+    return state_of(plan, updates.records, today, warnings + updates.warnings)
+
+
+def state_of(plan: Plan, records: list[UpdateRecord], today: dt.date, warnings: list[Problem]) -> PlanState:
+    """Progress from reports already read and checked (see :func:`macros.build.project.load_project`)."""
+    tasks = plan_progress(plan, records, today)
+    return PlanState(plan, records, today, tasks, summarise(plan, tasks), warnings)
