@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import XA_MAU, build_site, copy_project, published
-from macros.site import urls
+from macros import urls
 
 pytestmark = pytest.mark.build
 
