@@ -246,3 +246,11 @@ def test_without_site_address_nothing_points_to_a_guessed_host(plan):
     assert "homepage" not in json.loads(files["datapackage.json"])
     assert b"http" not in files["tasks.csv"] and b"URL" not in files["deadlines.ics"]
     assert all(task["url"] is None for task in json.loads(files["plan.json"])["tasks"])
+
+
+def test_each_download_has_its_own_name_and_resource_name():
+    """Two entries with one name would publish one file over the other; two resources with one name would
+    make datapackage.json invalid."""
+    names = [d.name for d in DOWNLOADS]
+    resources = [d.resource.name for d in DOWNLOADS if d.resource is not None]
+    assert len(set(names)) == len(names) and len(set(resources)) == len(resources)

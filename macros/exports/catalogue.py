@@ -101,13 +101,6 @@ def make_downloads(inputs: DownloadInputs) -> dict[str, bytes]:
     return made
 
 
-def by_name(name: str) -> Download:
-    try:
-        return next(download for download in DOWNLOADS if download.name == name)
-    except StopIteration:
-        raise KeyError(f"không có tệp tải về {name}") from None
-
-
 # ---------------------------------------------------------------- how each file is made
 # openpyxl, icalendar and python-docx are loaded when their file is made, not with the package: a site
 # build makes the files in a child process (macros/build/parallel.py), so the process that renders the
