@@ -16,8 +16,9 @@ import pytest
 
 from helpers import REFERENCE_DATE, XA_MAU, BuiltSite, build_site, copy_project, fixture_state, set_licence, settings
 from macros import urls
-from macros.exports import COLUMNS, EXPORT_FILES, UNIT_HEADERS, export_files
-from macros.exports.common import NO_LICENCE, PERIODIC_REPORT
+from macros.exports import COLUMNS, DOWNLOADS, UNIT_HEADERS, export_files
+from macros.exports.catalogue import PERIODIC_REPORT
+from macros.exports.common import NO_LICENCE
 from macros.exports.periodic_report import periodic_report_docx, whole_plan_period
 
 pytestmark = pytest.mark.build
@@ -27,8 +28,9 @@ CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4
 
 def test_every_download_equals_the_export_of_the_same_build(site, plan, state):
     config = settings(site.project)
-    expected = export_files(plan, REFERENCE_DATE, config["site_url"], config["extra"]["ke_hoach"]["licence"], state)
-    assert set(expected) == set(EXPORT_FILES)
+    period = (dt.date(2025, 6, 20), REFERENCE_DATE)  # xa-mau's date to the build's
+    expected = export_files(plan, REFERENCE_DATE, config["site_url"], config["extra"]["ke_hoach"]["licence"], state, period)
+    assert set(expected) == {d.name for d in DOWNLOADS}
     for name, data in expected.items():
         assert site.path(urls.download(name)).read_bytes() == data, name
     exported = json.loads(site.path(urls.download("plan.json")).read_text(encoding="utf-8"))
@@ -40,7 +42,7 @@ def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
     tree = site.tree(urls.DOWNLOADS)
     links = tree.xpath("//article//li[contains(@class,'kh-file')]//a[@download]")
     names = [a.text_content() for a in links]
-    assert sorted(names) == sorted((*EXPORT_FILES, PERIODIC_REPORT)) and names[:2] == ["tasks.xlsx", "tasks.csv"]
+    assert names == [d.name for d in DOWNLOADS] and names[:2] == ["tasks.xlsx", "tasks.csv"]
     assert [urljoin("/" + urls.DOWNLOADS, a.get("href")) for a in links] == ["/" + urls.download(n) for n in names]
     for link, name in zip(links, names, strict=True):
         size = site.path(urls.download(name)).stat().st_size
@@ -55,13 +57,41 @@ def test_the_page_links_every_file_table_first_and_shows_its_true_size(site):
     assert "11 nhiệm vụ và 1 mục tiêu đề (II.1" in text  # counted from the plan
 
 
+def test_the_catalogue_is_what_du_lieu_publishes_lists_and_packages(any_site):
+    """Each file under du-lieu/ is an entry of the catalogue, shown on Dữ liệu mở with the catalogue's title,
+    format and encoding, and described in datapackage.json with its media type when it is a data resource."""
+    plan, site = any_site
+    folder = site.root / urls.DOWNLOADS
+    published = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"index.html"}
+    entries = {d.name: d for d in DOWNLOADS}
+    assert published <= set(entries), published - set(entries)
+    offered = [d for d in DOWNLOADS if d.name in published]
+    assert {d.name for d in DOWNLOADS} - published <= {PERIODIC_REPORT.name}  # absent only without a period
+    cards = site.tree(urls.DOWNLOADS).xpath("//article//li[contains(@class,'kh-file')]")
+    assert [c.xpath(".//a[@download]")[0].text_content() for c in cards] == [d.name for d in offered]
+    for card, download in zip(cards, offered, strict=True):
+        assert card.xpath(".//*[@class='kh-file__title']")[0].text_content() == download.title
+        facts = [dd.text_content() for dd in card.xpath(".//dl[contains(@class,'kh-file__facts')]/dd")]
+        assert facts[:2] == [download.format_label, download.encoding_label], download.name
+    package = json.loads(site.path(urls.download("datapackage.json")).read_bytes())
+    resources = {r["path"]: r for r in package["resources"]}
+    assert list(resources) == [d.name for d in offered if d.resource is not None]
+    for path, resource in resources.items():
+        download = entries[path]
+        assert download.resource is not None
+        assert (resource["name"], resource["mediatype"], resource.get("encoding")) == (
+            download.resource.name, download.media_type, download.encoding,
+        )
+        assert resource["bytes"] == site.path(urls.download(path)).stat().st_size
+
+
 def test_the_page_offers_the_periodic_report_of_the_plan_so_far(site, state):
     """xa-mau is dated 20/6/2025; the build's reference date is 15/10/2025."""
-    data = site.path(urls.download(PERIODIC_REPORT)).read_bytes()
+    data = site.path(urls.download(PERIODIC_REPORT.name)).read_bytes()
     assert data == periodic_report_docx(state, dt.date(2025, 6, 20), REFERENCE_DATE)[1]
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "từ ngày 20/6/2025 đến ngày 15/10/2025" in text and "BÁO CÁO" in text
-    item = site.tree(urls.DOWNLOADS).xpath(f"//li[contains(@class,'kh-file')][.//a[text()='{PERIODIC_REPORT}']]")[0]
+    item = site.tree(urls.DOWNLOADS).xpath(f"//li[contains(@class,'kh-file')][.//a[text()='{PERIODIC_REPORT.name}']]")[0]
     described = " ".join(item.text_content().split())
     assert "từ ngày 20/6/2025 đến ngày 15/10/2025" in described and "Nghị định 30/2020/NĐ-CP" in described
     assert "make report" in described
@@ -72,8 +102,8 @@ def test_each_plan_offers_the_report_only_when_it_has_a_period(any_site):
     plan, site = any_site
     assert site.project is not None
     period = whole_plan_period(fixture_state(site.project / "data"))
-    offered = site.path(urls.download(PERIODIC_REPORT))
-    assert offered.exists() == (period is not None) == (PERIODIC_REPORT in site.text(urls.DOWNLOADS))
+    offered = site.root / urls.download(PERIODIC_REPORT.name)  # not site.path, which requires the file
+    assert offered.exists() == (period is not None) == (PERIODIC_REPORT.name in site.text(urls.DOWNLOADS))
     if plan.plan.date is not None and plan.plan.date > REFERENCE_DATE:
         assert period is None
 

@@ -1,4 +1,4 @@
-"""export_files: the six downloads, byte-identical from build to build, and a data package that reads the CSV."""
+"""export_files: the downloads of the catalogue, byte-identical from build to build, and a data package that reads the CSV."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import zipfile
 import jsonschema
 import pytest
 
-from macros.exports import EXPORT_FILES, export_files
+from macros.exports import DOWNLOADS, export_files
 
 pytestmark = pytest.mark.unit
 
@@ -145,11 +145,20 @@ def files(plan) -> dict[str, bytes]:
     return export_files(plan, DAY, SITE)
 
 
-def test_six_files_with_the_published_names(files):
-    assert list(files) == list(EXPORT_FILES) == [
-        "plan.json", "plan.export.schema.json", "tasks.csv", "tasks.xlsx", "deadlines.ics", "datapackage.json",
+def test_six_files_with_the_published_names_in_the_catalogue_order(files):
+    assert list(files) == [d.name for d in DOWNLOADS if d.name in files] == [
+        "tasks.xlsx", "tasks.csv", "plan.json", "plan.export.schema.json", "deadlines.ics", "datapackage.json",
     ]
     assert all(isinstance(data, bytes) and data for data in files.values())
+
+
+def test_the_word_report_is_made_only_for_a_period(plan, state, files):
+    """Without a period there is nothing to report on, and the other files do not change with one."""
+    with_report = export_files(plan, DAY, SITE, progress=state, report_period=(dt.date(2025, 7, 1), DAY))
+    report = with_report.pop("bao-cao-dinh-ky.docx")
+    assert zipfile.is_zipfile(io.BytesIO(report)) and b"word/document.xml" in report
+    assert "bao-cao-dinh-ky.docx" not in export_files(plan, DAY, SITE, progress=state)
+    assert set(with_report) == set(files)
 
 
 def test_same_inputs_give_the_same_bytes_even_seconds_apart(plan, files):
@@ -237,3 +246,11 @@ def test_without_site_address_nothing_points_to_a_guessed_host(plan):
     assert "homepage" not in json.loads(files["datapackage.json"])
     assert b"http" not in files["tasks.csv"] and b"URL" not in files["deadlines.ics"]
     assert all(task["url"] is None for task in json.loads(files["plan.json"])["tasks"])
+
+
+def test_each_download_has_its_own_name_and_resource_name():
+    """Two entries with one name would publish one file over the other; two resources with one name would
+    make datapackage.json invalid."""
+    names = [d.name for d in DOWNLOADS]
+    resources = [d.resource.name for d in DOWNLOADS if d.resource is not None]
+    assert len(set(names)) == len(names) and len(set(resources)) == len(resources)

@@ -17,7 +17,7 @@ import yaml
 
 from helpers import PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
 from macros import urls
-from macros.exports.common import PERIODIC_REPORT
+from macros.exports.catalogue import PERIODIC_REPORT
 
 pytestmark = pytest.mark.build
 
@@ -133,6 +133,6 @@ def test_downloads_and_feed_carry_the_payload_as_text(builds):
     assert "<script>" not in index and "&lt;script&gt;" in index
     import docx  # the periodic report: Word's XML keeps the payload as text in every task row and report
 
-    report = docx.Document(io.BytesIO(dirty.path(urls.download(PERIODIC_REPORT)).read_bytes()))
+    report = docx.Document(io.BytesIO(dirty.path(urls.download(PERIODIC_REPORT.name)).read_bytes()))
     texts = [p.text for table in report.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
     assert sum(text.endswith(PAYLOAD) for text in texts) >= 20

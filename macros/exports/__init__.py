@@ -1,9 +1,9 @@
 """The plan's downloadable data files, built from the model at build time.
 
-:func:`export_files` is the one entry point the site build needs: it
-returns every file's bytes, named as they are published. Each format has
-its own module; the CSV, the spreadsheet and the data package share the
-columns of :mod:`.task_table`.
+Each download is described once, in :data:`.catalogue.DOWNLOADS` (file name, title, media type,
+encoding, how it is made, its data package resource and its Dữ liệu mở description);
+:func:`export_files` makes them all. Each format has its own module; the CSV, the spreadsheet and
+the data package share the columns of :mod:`.task_table`.
 """
 
 from __future__ import annotations
@@ -16,23 +16,21 @@ if TYPE_CHECKING:
 import datetime as dt
 
 from ..plan.model import Plan
-from .common import DATAPACKAGE, DEADLINES_ICS, PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, licence_statement
-from .datapackage import datapackage_json
-from .plan_json import export_schema_json, plan_from_export, plan_json
+from .catalogue import DOWNLOADS, DownloadInputs, Period, make_downloads
+from .common import licence_statement
+from .plan_json import plan_from_export
 from .task_table import COLUMNS, UNIT_HEADERS
-from .tasks_csv import tasks_csv
 
 __all__ = [
     "COLUMNS",
-    "EXPORT_FILES",
+    "DOWNLOADS",
     "UNIT_HEADERS",
+    "DownloadInputs",
     "export_files",
     "licence_statement",
+    "make_downloads",
     "plan_from_export",
 ]
-
-EXPORT_FILES: tuple[str, ...] = (PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, TASKS_XLSX, DEADLINES_ICS, DATAPACKAGE)
-"""Every file :func:`export_files` returns, in the order a download page would list them."""
 
 
 def export_files(
@@ -41,25 +39,8 @@ def export_files(
     site_url: str | None = None,
     licence: dict[str, str] | None = None,
     progress: PlanState | None = None,
+    report_period: Period | None = None,
 ) -> dict[str, bytes]:
-    """Every download as ``{file name: bytes}``; the same inputs always give the same bytes.
-
-    ``reference_date`` stands in for the clock in every timestamp the files
-    carry; ``site_url`` (the MkDocs ``site_url``) adds task page addresses;
-    ``licence`` is the issuer's licence as a Data Package licence dict
-    (``name``/``path``/``title``), or None while it has not been announced.
-    """
-    # openpyxl and icalendar are loaded here, not with the package: a site build makes the files in a
-    # child process (macros/build/parallel.py), so the process that renders the pages never loads them.
-    from .deadlines_ics import deadlines_ics
-    from .tasks_xlsx import tasks_xlsx
-
-    files = {
-        PLAN_JSON: plan_json(plan, reference_date, site_url, licence, progress),
-        PLAN_SCHEMA: export_schema_json(),
-        TASKS_CSV: tasks_csv(plan, site_url),
-        TASKS_XLSX: tasks_xlsx(plan, reference_date, site_url),
-        DEADLINES_ICS: deadlines_ics(plan, reference_date, site_url),
-    }
-    files[DATAPACKAGE] = datapackage_json(plan, reference_date, files, site_url, licence)
-    return {name: files[name] for name in EXPORT_FILES}
+    """Every download as ``{file name: bytes}`` (see :class:`.catalogue.DownloadInputs` for the inputs);
+    the Word report only with a ``report_period``."""
+    return make_downloads(DownloadInputs(plan, reference_date, site_url, licence, progress, report_period))

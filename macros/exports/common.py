@@ -1,8 +1,8 @@
-"""What every export shares: file names, the licence statement and timestamps.
+"""What every export shares: the licence statement, timestamps and the plan's name.
 
 Kept in one place so that the CSV, the spreadsheet, the calendar and the
-data package can never disagree about a file's name, how a date is shown
-to people or what the licence says.
+data package can never disagree about how a date is shown to people or
+what the licence says. File names are in :mod:`.catalogue`.
 """
 
 from __future__ import annotations
@@ -17,14 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .. import urls
 from ..plan.model import PlanMeta, Task
 from ..text import ascii_words
-
-PLAN_JSON = "plan.json"
-PLAN_SCHEMA = "plan.export.schema.json"
-TASKS_CSV = "tasks.csv"
-TASKS_XLSX = "tasks.xlsx"
-DEADLINES_ICS = "deadlines.ics"
-DATAPACKAGE = "datapackage.json"
-PERIODIC_REPORT = "bao-cao-dinh-ky.docx"
 
 NO_LICENCE = (
     "Cơ quan ban hành chưa công bố giấy phép sử dụng dữ liệu này. "

@@ -2,6 +2,8 @@
 
 It tells data tools how to read ``tasks.csv`` (encoding, delimiter,
 column names and types) and points to ``plan.json`` and its JSON Schema.
+Which files are resources, and their titles, media types and encodings,
+are written once in :mod:`.catalogue`, which hands the resources in.
 The licence is whatever the issuer decided, passed in as one setting;
 when it has not been announced the package says so in Vietnamese and
 carries no ``licenses`` entry, rather than inventing one.
@@ -12,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 from .. import urls
 from ..plan.model import Plan
-from .common import PLAN_JSON, PLAN_SCHEMA, TASKS_CSV, build_instant, check_licence, licence_statement, plan_name
+from .common import build_instant, check_licence, licence_statement, plan_name
 from .task_table import COLUMNS, FORMULA_STARTS, NO, YES, Column, plan_columns
-from .tasks_csv import DELIMITER, ENCODING, LINE_TERMINATOR
+from .tasks_csv import DELIMITER, LINE_TERMINATOR
 
 GUARD_NOTE = (
     "Ô bắt đầu bằng " + ", ".join(c for c in FORMULA_STARTS if c.isprintable()) + " hoặc ' được thêm một dấu ' "
@@ -30,11 +32,11 @@ GUARD_NOTE = (
 def datapackage_json(
     plan: Plan,
     reference_date: dt.date,
-    files: Mapping[str, bytes],
+    resources: Sequence[dict[str, Any]],
     site_url: str | None = None,
     licence: dict[str, str] | None = None,
 ) -> bytes:
-    """The descriptor; ``files`` gives the bytes of the described files, for their size and hash."""
+    """The descriptor of ``resources`` (``catalogue``'s data resources, with their size and hash)."""
     licence = check_licence(licence)
     meta = plan.plan
     package: dict[str, Any] = {
@@ -52,27 +54,18 @@ def datapackage_json(
         package["homepage"] = base
     if licence:
         package["licenses"] = [licence]
-    package["resources"] = [_tasks_resource(plan, files), _plan_resource(files), _schema_resource(files)]
+    package["resources"] = list(resources)
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _integrity(files: Mapping[str, bytes], path: str) -> dict[str, Any]:
-    content = files[path]
+def integrity(content: bytes) -> dict[str, Any]:
+    """A resource's size and hash, so that a reader can tell the file is the one described."""
     return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
 
 
-def _tasks_resource(plan: Plan, files: Mapping[str, bytes]) -> dict[str, Any]:
+def tasks_table(plan: Plan) -> dict[str, Any]:
+    """How to read ``tasks.csv`` as a table: its CSV dialect and the Table Schema of the plan's columns."""
     return {
-        "profile": "tabular-data-resource",
-        "name": "tasks",
-        "path": TASKS_CSV,
-        "title": "Bảng nhiệm vụ",
-        "description": "Mỗi dòng một nhiệm vụ, theo thứ tự văn bản; nhiều giá trị trong một ô cách nhau bằng \"; \". "
-        + GUARD_NOTE,
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": ENCODING,
-        **_integrity(files, TASKS_CSV),
         "dialect": {
             "delimiter": DELIMITER,
             "lineTerminator": LINE_TERMINATOR,
@@ -106,30 +99,3 @@ def _field(column: Column) -> dict[str, Any]:
     if column.constraints:
         field["constraints"] = dict(column.constraints)
     return field
-
-
-def _plan_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
-    return {
-        "name": "plan",
-        "type": "json",  # so that Frictionless reads a JSON document, not a descriptor (it guesses from the content)
-        "path": PLAN_JSON,
-        "title": "Toàn bộ kế hoạch (JSON)",
-        "description": f"Thông tin kế hoạch, các phần, nhiệm vụ, đơn vị, loại sản phẩm và thời gian. Cấu trúc: {PLAN_SCHEMA}.",
-        "format": "json",
-        "mediatype": "application/json",
-        "encoding": "utf-8",
-        **_integrity(files, PLAN_JSON),
-    }
-
-
-def _schema_resource(files: Mapping[str, bytes]) -> dict[str, Any]:
-    return {
-        "name": "plan-schema",
-        "type": "json",  # a JSON Schema, not a Table Schema: Frictionless guesses the latter from "type": "object"
-        "path": PLAN_SCHEMA,
-        "title": "JSON Schema của plan.json",
-        "format": "json",
-        "mediatype": "application/schema+json",
-        "encoding": "utf-8",
-        **_integrity(files, PLAN_SCHEMA),
-    }

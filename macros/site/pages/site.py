@@ -7,9 +7,8 @@ from functools import cached_property
 from typing import Protocol
 
 from ... import urls
-from ...exports import export_files
-from ...exports.common import PERIODIC_REPORT
-from ...exports.periodic_report import periodic_report_docx, whole_plan_period
+from ...exports import DownloadInputs, make_downloads
+from ...exports.periodic_report import whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
 from ..assets import Versions
@@ -90,15 +89,12 @@ class Site:
         return self.downloads.result() if self.downloads is not None else self.make_downloads()
 
     def make_downloads(self) -> dict[str, bytes]:
-        """The open data files and the periodic report of the whole plan so far, made from the data
-        alone: a second process can make them while this one renders."""
+        """Every download of the catalogue (``exports.catalogue``), the periodic report of the whole plan so
+        far among them, made from the data alone: a second process can make them while this one renders."""
         facts = self.facts
         licence = dict(facts.licence) if facts.licence is not None else None
-        files = export_files(self.plan, facts.reference_date, facts.site_url, licence, self.progress)
-        period = self.report_period
-        if period is not None:
-            files[PERIODIC_REPORT] = periodic_report_docx(self.progress, *period)[1]
-        return files
+        inputs = DownloadInputs(self.plan, facts.reference_date, facts.site_url, licence, self.progress, self.report_period)
+        return make_downloads(inputs)
 
     @cached_property
     def report_period(self) -> tuple[dt.date, dt.date] | None:
