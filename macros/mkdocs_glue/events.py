@@ -36,7 +36,7 @@ from ..site.assets import is_loaded_asset
 from ..site.facts import Repo
 from ..site.feed import feed_context
 from ..site.guide import guide_context
-from ..site.pages import Site
+from ..site.pages import PageSpec, Site
 from ..site.render import bytecode_cache, render_feed, render_fragment, render_page
 from ..site.search import search_files
 from .markup import valid_markup
@@ -50,6 +50,10 @@ class _State:
     search: tuple[str, dict[str, bytes]] | None = None
     """Material's index of the hand-written pages as computed before the pages were written, and the
     site's index files by their hashed addresses (see :func:`_index_search`)."""
+
+    def __init__(self) -> None:
+        self.by_source: dict[str, PageSpec] = {}
+        """The generated pages by the Markdown source MkDocs serves each at: the glue's own bookkeeping."""
 
 
 STATE = _State()
@@ -163,15 +167,16 @@ class GeneratedPage(Page):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Late pages go last: MkDocs reads and writes pages in this order, so the files a late page
-    describes have the whole build's time to be made in the other process.
+    """Pages that wait for the downloads go last: MkDocs reads and writes pages in this order, so the
+    files such a page describes have the whole build's time to be made in the other process.
 
     A page outside the navigation gets its :class:`GeneratedPage` here, as MkDocs lets a plugin do;
     one in the navigation keeps the page MkDocs makes with the title mkdocs.yml gives it."""
-    for spec in sorted(current_site().pages, key=lambda spec: spec.late):
-        if files.get_file_from_path(spec.src) is not None:
-            raise Abort(f"docs/{spec.src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
-        file = File.generated(config, spec.src, content=PAGE_SOURCE)
+    STATE.by_source = {urls.source_path(spec.url): spec for spec in current_site().pages}
+    for src, spec in sorted(STATE.by_source.items(), key=lambda item: item[1].waits_for_downloads):
+        if files.get_file_from_path(src) is not None:
+            raise Abort(f"docs/{src} trùng với một trang sinh từ dữ liệu; hãy đổi tên tệp đó.")
+        file = File.generated(config, src, content=PAGE_SOURCE)
         files.append(file)
         if not spec.in_nav:
             GeneratedPage(None, file, config)  # becomes file.page
@@ -215,7 +220,7 @@ def _index_search(config: MkDocsConfig, files: Files) -> dict[str, str] | None:
 @event_priority(-100)  # after mkdocs-macros, which renders titles as Jinja
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = current_site()
-    spec = site.page_by_src.get(page.file.src_uri)
+    spec = STATE.by_source.get(page.file.src_uri)
     if spec is not None:
         page.meta["kh_scripts"] = [site.versions[script] for script in spec.scripts]
         if not spec.in_nav:
@@ -229,19 +234,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(100)  # before the search plugin and any other reader of the page's HTML
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = current_site()
-    spec = site.page_by_src.get(page.file.src_uri)
-    if spec is None or spec.late:
+    spec = STATE.by_source.get(page.file.src_uri)
+    if spec is None or spec.waits_for_downloads:
         return html_
     return render_page(site, spec, current_url=page.url)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """A late page (Dữ liệu mở) is filled once every page's content is done, so the files it
+    """A page that waits for the downloads (Dữ liệu mở) is filled once every page's content is done, so the files it
     describes have been made on the other core meanwhile; its table of contents is empty like
     every generated page's, so nothing else differs."""
     site = current_site()
-    spec = site.page_by_src.get(page.file.src_uri)
-    if spec is not None and spec.late:
+    spec = STATE.by_source.get(page.file.src_uri)
+    if spec is not None and spec.waits_for_downloads:
         page.content = render_page(site, spec, current_url=page.url)
     return context
 

@@ -48,13 +48,8 @@ class PageSpec:
     """Which page of a long list this is (1 for the first or only one)."""
     scripts: tuple[str, ...] = ()
     """Scripts of this page alone (site addresses), so that other pages do not download them."""
-    late: bool = False
-    """Filled after every other page's content (see :attr:`PageKind.late`)."""
-
-    @property
-    def src(self) -> str:
-        """The Markdown source a generator serves at this page's address."""
-        return urls.source_path(self.url)
+    waits_for_downloads: bool = False
+    """Shows the download files, which are made meanwhile: a generator renders it after every other page."""
 
 
 COMMON_SCRIPT = "assets/kh-common.js"
@@ -74,7 +69,7 @@ class PageKind(ABC):
     scripts: ClassVar[tuple[str, ...]] = ()
     """What the pages of this kind run besides the site's own scripts (docs/assets/…); a page with a script
     of its own loads :data:`COMMON_SCRIPT` just before it."""
-    late: ClassVar[bool] = False
+    waits_for_downloads: ClassVar[bool] = False
     """Rendered after every other page's content: it describes files made meanwhile (their sizes)."""
 
     def __init__(self, site: Site):
@@ -106,7 +101,7 @@ class PageKind(ABC):
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
         return PageSpec(
             self.kind, key, url, title, self.search, self.in_nav, self.search_boost,
-            scripts=(COMMON_SCRIPT, *self.scripts) if self.scripts else (), late=self.late,
+            scripts=(COMMON_SCRIPT, *self.scripts) if self.scripts else (), waits_for_downloads=self.waits_for_downloads,
         )
 
     def specs(self, key: str | None, url: str, title: str, parts: int) -> list[PageSpec]:

@@ -59,7 +59,7 @@ class DownloadsPage(IndexKind):
     kind = "downloads"
     url = urls.DOWNLOADS
     title = "Dữ liệu mở"
-    late = True
+    waits_for_downloads = True
 
     def context(self, key: str | None, part: int = 1) -> DownloadsContext:
         files, facts, period = self.site.download_files, self.site.facts, self.site.report_period

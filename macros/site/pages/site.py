@@ -44,10 +44,6 @@ class Site:
         return [spec for kind in self.kinds.values() for spec in kind.pages()]
 
     @cached_property
-    def page_by_src(self) -> dict[str, PageSpec]:
-        return {p.src: p for p in self.pages}
-
-    @cached_property
     def _page_by_kind_key(self) -> dict[tuple[str, str | None, int], PageSpec]:
         return {(p.kind, p.key, p.part): p for p in self.pages}
 
