@@ -1,4 +1,4 @@
-"""axe-core finds nothing on any kind of page, at phone and desktop widths."""
+"""axe-core finds nothing on any page type, at phone and desktop widths."""
 
 from __future__ import annotations
 

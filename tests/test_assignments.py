@@ -88,11 +88,11 @@ def test_every_reader_of_the_rule_follows_the_nesting(tmp_path):
     assert f"qua nhóm “{names[inner]}”" in section.text_content()
     assert task_id in section.text_content()
 
-    lookup = json.loads(site.kinds["lookup"].files()[urls.LOOKUP_DATA])
+    lookup = json.loads(site.page_types["lookup"].files()[urls.LOOKUP_DATA])
     row = dict(zip(lookup["columns"], next(r for r in lookup["rows"] if r[0] == task_id), strict=True))
     assert school in row["coordinating_with_groups"]
 
-    form = site.kinds["report_form"].data()  # type: ignore[attr-defined]
+    form = site.page_types["report_form"].data()  # type: ignore[attr-defined]
     task = next(t for s in form["sections"] for t in s["tasks"] if t["id"] == task_id)
     assert school in task["takes_part"]
 

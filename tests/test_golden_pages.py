@@ -1,8 +1,8 @@
-"""The core renders every kind of page from a plan alone, with no generator: golden files, one page of each kind.
+"""The core renders every page type from a plan alone, with no generator: golden files, one page of each type.
 
 In the manner of mkdocs-gen-files' tests: the xa-mau fixture plan, its reports and fixed build facts go into
-:class:`macros.site.pages.Site`; the first page of every page kind is rendered by the project's templates
-(:func:`macros.site.render.render_page`) and compared with ``tests/golden/<kind>.html``. No MkDocs runs, so the
+:class:`macros.site.pages.Site`; the first page of every page type is rendered by the project's templates
+(:func:`macros.site.render.render_page`) and compared with ``tests/golden/<page type>.html``. No MkDocs runs, so the
 same files hold for whatever generator drives the core. A change to a page's markup shows as a diff here.
 
 To update the golden files after an intended change, run and review the diff::
@@ -37,25 +37,25 @@ def core() -> Site:
 
 
 def first_pages(site: Site) -> dict[str, str]:
-    """Page kind → HTML of its first page, in the site's order of kinds."""
+    """Page type → HTML of its first page, in the site's order of page types."""
     out: dict[str, str] = {}
     for spec in site.pages:
-        if spec.kind not in out:
-            out[spec.kind] = render_page(site, spec)
+        if spec.page_type not in out:
+            out[spec.page_type] = render_page(site, spec)
     return out
 
 
-def test_every_page_kind_renders_as_its_golden_file(core: Site) -> None:
+def test_every_page_type_renders_as_its_golden_file(core: Site) -> None:
     pages = first_pages(core)
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
         for old in GOLDEN.glob("*.html"):
             old.unlink()
-        for kind, html in pages.items():
-            (GOLDEN / f"{kind}.html").write_text(html, encoding="utf-8")
+        for page_type, html in pages.items():
+            (GOLDEN / f"{page_type}.html").write_text(html, encoding="utf-8")
     expected = {p.stem: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.html")}
     assert sorted(expected) == sorted(pages), "Loại trang mới hay bị bỏ: chạy lại với UPDATE_GOLDEN=1 rồi xem git diff."
-    changed = [kind for kind, html in pages.items() if html != expected[kind]]
+    changed = [name for name, html in pages.items() if html != expected[name]]
     assert not changed, f"Trang khác tệp mẫu tests/golden/: {changed}; nếu đúng ý, chạy lại với UPDATE_GOLDEN=1."
 
 

@@ -1,4 +1,4 @@
-"""The site lists its kinds of page in the declared order, whatever order their modules are imported in."""
+"""The site lists its page types in the declared order, whatever order their modules are imported in."""
 
 from __future__ import annotations
 
@@ -6,21 +6,21 @@ import pytest
 
 from helpers import REFERENCE_DATE, XA_MAU, fixture_state, load_fixture
 from macros.site.facts import BuildFacts
-from macros.site.pages import PAGE_KINDS, PAGE_ORDER, PageKind, Site, register
-from macros.site.pages.base import IndexKind
+from macros.site.pages import PAGE_ORDER, PAGE_TYPES, PageType, Site, register
+from macros.site.pages.base import IndexPageType
 
 pytestmark = pytest.mark.unit
 
 
-def test_pages_come_in_the_declared_order_of_kinds():
+def test_pages_come_in_the_declared_order_of_page_types():
     site = Site(load_fixture(XA_MAU).plan, fixture_state(XA_MAU), BuildFacts(reference_date=REFERENCE_DATE))
-    seen = list(dict.fromkeys(spec.kind for spec in site.pages))
-    assert seen == [kind for kind in PAGE_ORDER if kind in seen] and set(seen) == set(PAGE_KINDS)
+    seen = list(dict.fromkeys(spec.page_type for spec in site.pages))
+    assert seen == [kind for kind in PAGE_ORDER if kind in seen] and set(seen) == set(PAGE_TYPES)
 
 
 def test_a_kind_without_a_place_in_the_order_is_refused():
-    class Stray(IndexKind):
-        kind = "stray"
+    class Stray(IndexPageType):
+        page_type = "stray"
         url = "lac/"
         title = "Lạc"
 
@@ -29,4 +29,4 @@ def test_a_kind_without_a_place_in_the_order_is_refused():
 
     with pytest.raises(RuntimeError, match="PAGE_ORDER"):
         register(Stray)
-    assert "stray" not in PAGE_KINDS and issubclass(Stray, PageKind)
+    assert "stray" not in PAGE_TYPES and issubclass(Stray, PageType)

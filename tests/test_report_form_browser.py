@@ -77,7 +77,7 @@ def form_rules(plan_dir: Path, updates: Path | None, today: dt.date) -> dict[str
     loaded = load_plan(plan_dir / "plan.yaml")
     progress = progress_state(loaded.plan, loaded.warnings, updates or plan_dir / "absent", today)
     site = Site(loaded.plan, progress, BuildFacts(reference_date=today, repo=REPO))
-    return site.kinds["report_form"].data()  # type: ignore[attr-defined, no-any-return]
+    return site.page_types["report_form"].data()  # type: ignore[attr-defined, no-any-return]
 
 
 @pytest.fixture(scope="module")

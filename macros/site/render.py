@@ -67,7 +67,7 @@ def to_root(current: str) -> str:
 
 def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> str:
     current = spec.url if current_url is None else current_url
-    return _render(f"{spec.kind}.html", _fields(site.context(spec)), site, current)
+    return _render(f"{spec.page_type}.html", _fields(site.context(spec)), site, current)
 
 
 def render_fragment(site: Site, name: str, current_url: str, context: object | None = None) -> str:

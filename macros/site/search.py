@@ -2,7 +2,7 @@
 
 Material's search plugin parses every page's HTML (a sixth of a large
 build) and indexes everything on it, so a list of 100 tasks outranked the
-task a citizen looks for. Here each page kind says which words lead to it:
+task a citizen looks for. Here each page type says which words lead to it:
 a task page its own text, once; a list page its title (and a unit's other
 names). The words are kept as written, once: the browser's search worker
 (``docs/assets/search-worker.js``) folds diacritics, reads "V.8" as "v8" too
@@ -53,7 +53,7 @@ def search_entries(site: Site) -> list[SearchEntry]:
     out = []
     for spec in site.pages:
         if spec.search:
-            kind = site.kinds[spec.kind]
+            kind = site.page_types[spec.page_type]
             out.append(SearchEntry(spec.url, kind.search_title(spec), kind.search_text(spec.key), spec.search_boost))
     return out
 

@@ -1,6 +1,6 @@
 """The plan as pages show it: links, cells and one view per task, made once per build.
 
-Every page kind lists tasks; they all read the same :class:`TaskView`, so
+Every page type lists tasks; they all read the same :class:`TaskView`, so
 a task looks the same on its section, unit, kind and schedule pages.
 """
 

@@ -1,18 +1,18 @@
-"""One builder class per kind of page, registered by kind.
+"""One builder class per page type, registered by its name.
 
-Each :class:`PageKind` answers two questions for its kind: which pages
-exist (:meth:`~PageKind.pages`) and what one of them shows
-(:meth:`~PageKind.context`, a typed dataclass its template reads), the way
+Each :class:`PageType` answers two questions for its page type: which pages
+exist (:meth:`~PageType.pages`) and what one of them shows
+(:meth:`~PageType.context`, a typed dataclass its template reads), the way
 Datasette adds a facet.
 
-Adding a kind of page touches these files, and no others:
+Adding a page type touches these files, and no others:
 
-1. a :class:`PageKind` subclass with ``@register`` in a module of this
+1. a :class:`PageType` subclass with ``@register`` in a module of this
    package (imported by ``__init__.py``), and its context dataclass;
 2. its name in :data:`PAGE_ORDER` below (registering without it fails);
-3. its template, ``macros/site/templates/<kind>.html``;
+3. its template, ``macros/site/templates/<page type>.html``;
 4. its address in ``macros/urls.py``;
-5. ``tests/golden/<kind>.html``, written by ``UPDATE_GOLDEN=1`` (tests/test_golden_pages.py);
+5. ``tests/golden/<page type>.html``, written by ``UPDATE_GOLDEN=1`` (tests/test_golden_pages.py);
 6. only for a page in the navigation: its entry in ``mkdocs.yml``'s ``nav``.
 """
 
@@ -35,9 +35,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page of the site: its address, title and kind (which names its builder and template)."""
+    """One page of the site: its address, title and page type (which names its builder and template)."""
 
-    kind: str
+    page_type: str
     key: str | None
     url: str
     title: str
@@ -56,10 +56,10 @@ COMMON_SCRIPT = "assets/kh-common.js"
 """The functions the page scripts share (today in Vietnam, the fold), written once, loaded before them."""
 
 
-class PageKind(ABC):
+class PageType(ABC):
     """The pages of one kind and what each shows."""
 
-    kind: ClassVar[str]
+    page_type: ClassVar[str]
     in_nav: ClassVar[bool] = False
     """Index pages sit in the navigation; the many item pages do not."""
     search: ClassVar[bool] = True
@@ -100,7 +100,7 @@ class PageKind(ABC):
 
     def spec(self, key: str | None, url: str, title: str) -> PageSpec:
         return PageSpec(
-            self.kind, key, url, title, self.search, self.in_nav, self.search_boost,
+            self.page_type, key, url, title, self.search, self.in_nav, self.search_boost,
             scripts=(COMMON_SCRIPT, *self.scripts) if self.scripts else (), waits_for_downloads=self.waits_for_downloads,
         )
 
@@ -152,7 +152,7 @@ def pager(url: str, part: int, parts: int) -> Pager | None:
     return Pager(links, previous, following)
 
 
-class ListKind(PageKind):
+class ListPageType(PageType):
     """One page per item (a section, a kind of deliverable…) listing its tasks, cut into
     as many numbered pages as the build's page size needs."""
 
@@ -185,7 +185,7 @@ class ListKind(PageKind):
         return parts[part - 1], pager(self.addresses[key], part, len(parts))
 
 
-class IndexKind(PageKind):
+class IndexPageType(PageType):
     """A kind with exactly one page, in the navigation."""
 
     url: ClassVar[str]
@@ -203,23 +203,23 @@ PAGE_ORDER: tuple[str, ...] = (
 """The order the site lists its pages in (navigation's index pages first, then one page per item): the search
 index and the sitemap follow it. Declared here, not taken from the order in which modules happen to be imported."""
 
-PAGE_KINDS: dict[str, type[PageKind]] = {}
-"""Every kind of page, by name, as registered; :func:`ordered_kinds` puts them in :data:`PAGE_ORDER`."""
+PAGE_TYPES: dict[str, type[PageType]] = {}
+"""Every page type, by name, as registered; :func:`ordered_page_types` puts them in :data:`PAGE_ORDER`."""
 
-K = TypeVar("K", bound=type[PageKind])
+K = TypeVar("K", bound=type[PageType])
 
 
 def register(cls: K) -> K:
-    """Class decorator: make a page kind part of every site. Its name must have a place in :data:`PAGE_ORDER`."""
-    if cls.kind not in PAGE_ORDER:
-        raise RuntimeError(f"loại trang \"{cls.kind}\" chưa có chỗ trong PAGE_ORDER (macros/site/pages/base.py).")
-    PAGE_KINDS[cls.kind] = cls
+    """Class decorator: make a page type part of every site. Its name must have a place in :data:`PAGE_ORDER`."""
+    if cls.page_type not in PAGE_ORDER:
+        raise RuntimeError(f"loại trang \"{cls.page_type}\" chưa có chỗ trong PAGE_ORDER (macros/site/pages/base.py).")
+    PAGE_TYPES[cls.page_type] = cls
     return cls
 
 
-def ordered_kinds() -> list[type[PageKind]]:
+def ordered_page_types() -> list[type[PageType]]:
     """The registered kinds in the declared order."""
-    missing = [name for name in PAGE_ORDER if name not in PAGE_KINDS]
+    missing = [name for name in PAGE_ORDER if name not in PAGE_TYPES]
     if missing:
         raise RuntimeError(f"PAGE_ORDER nêu loại trang chưa đăng ký: {missing}.")
-    return [PAGE_KINDS[name] for name in PAGE_ORDER]
+    return [PAGE_TYPES[name] for name in PAGE_ORDER]

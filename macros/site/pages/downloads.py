@@ -13,7 +13,7 @@ from ...exports import DOWNLOADS, UNIT_HEADERS
 from ...exports.catalogue import TASKS_XLSX
 from ...exports.common import licence_statement
 from ...exports.task_table import plan_columns
-from .base import IndexKind, register
+from .base import IndexPageType, register
 
 TYPE_LABELS = {"string": "văn bản", "boolean": "có / không", "date": "ngày"}
 
@@ -55,8 +55,8 @@ def size_label(size: int) -> str:
 
 
 @register
-class DownloadsPage(IndexKind):
-    kind = "downloads"
+class DownloadsPage(IndexPageType):
+    page_type = "downloads"
     url = urls.DOWNLOADS
     title = "Dữ liệu mở"
     waits_for_downloads = True

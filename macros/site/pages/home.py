@@ -8,7 +8,7 @@ from ... import urls
 from ...plan.model import Section
 from ..progress_views import Bar, bar, legend
 from ..views import LatestReport, Link
-from .base import IndexKind, register
+from .base import IndexPageType, register
 
 LATEST_ON_HOME = 5
 UNITS_ON_HOME = 10
@@ -63,8 +63,8 @@ def hint(names: list[str], most: int = 4) -> str:
 
 
 @register
-class HomePage(IndexKind):
-    kind = "home"
+class HomePage(IndexPageType):
+    page_type = "home"
     url = urls.HOME
     title = "Trang chủ"
 

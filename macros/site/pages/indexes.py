@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ... import urls
 from ..views import KIND_LABEL, Link
-from .base import IndexKind, register
+from .base import IndexPageType, register
 from .home import SectionRow, section_row
 
 
@@ -40,8 +40,8 @@ class CountsContext:
 
 
 @register
-class SectionsPage(IndexKind):
-    kind = "sections"
+class SectionsPage(IndexPageType):
+    page_type = "sections"
     url = urls.SECTIONS
     title = "Các phần của kế hoạch"
 
@@ -50,8 +50,8 @@ class SectionsPage(IndexKind):
 
 
 @register
-class UnitsPage(IndexKind):
-    kind = "units"
+class UnitsPage(IndexPageType):
+    page_type = "units"
     url = urls.UNITS
     title = "Các đơn vị"
 
@@ -64,8 +64,8 @@ class UnitsPage(IndexKind):
 
 
 @register
-class KindsPage(IndexKind):
-    kind = "kinds"
+class KindsPage(IndexPageType):
+    page_type = "kinds"
     url = urls.KINDS
     title = "Các loại sản phẩm"
 
@@ -75,8 +75,8 @@ class KindsPage(IndexKind):
 
 
 @register
-class SchedulesPage(IndexKind):
-    kind = "schedules"
+class SchedulesPage(IndexPageType):
+    page_type = "schedules"
     url = urls.SCHEDULES
     title = "Thời gian thực hiện"
 

@@ -10,7 +10,7 @@ from ...plan.assignments import Share
 from ...plan.model import DeliverableKind, Schedule, Section, Unit
 from ...urls import DUE_SCHEDULE
 from ..views import KIND_LABEL, Link, TaskView
-from .base import ListKind, PageKind, Pager, PagerLink, PageSpec, pager, register
+from .base import ListPageType, Pager, PagerLink, PageSpec, PageType, pager, register
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,8 @@ def other_names(name: str, names: list[str]) -> str:
 
 
 @register
-class SectionPage(ListKind):
-    kind = "section"
+class SectionPage(ListPageType):
+    page_type = "section"
     search_boost = 0.5
 
     def items(self) -> list[tuple[str, str, str]]:
@@ -98,14 +98,14 @@ class SectionPage(ListKind):
 
 
 @register
-class UnitPage(PageKind):
+class UnitPage(PageType):
     """One page per unit, cut into numbered pages when its lists together pass the page size.
 
     The lists (led, coordinated, and each group's) run on from page to page in
     that order; every page shows each list's heading and count, and says which
     pages hold the tasks of a list that are not on it."""
 
-    kind = "unit"
+    page_type = "unit"
     search_boost = 4.0
 
     def shares(self, unit: Unit) -> list[tuple[Share, list[TaskView]]]:
@@ -162,8 +162,8 @@ class UnitPage(PageKind):
 
 
 @register
-class KindPage(ListKind):
-    kind = "kind"
+class KindPage(ListPageType):
+    page_type = "kind"
     search_boost = 2.0
 
     def items(self) -> list[tuple[str, str, str]]:
@@ -183,8 +183,8 @@ class KindPage(ListKind):
 
 
 @register
-class SchedulePage(ListKind):
-    kind = "schedule"
+class SchedulePage(ListPageType):
+    page_type = "schedule"
 
     def items(self) -> list[tuple[str, str, str]]:
         return [(s.id, urls.schedule(s.id), f"Thời gian: {s.name}") for s in self.views.schedules]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ... import urls
 from ...plan.model import SOURCE_ROLES, PlanMeta
 from ..views import SectionTasks
-from .base import IndexKind, register
+from .base import IndexPageType, register
 
 COLUMN_CSS = {
     "number": "kh-c-no",
@@ -92,8 +92,8 @@ def header_rows(meta: PlanMeta) -> list[list[HeaderCell]]:
 
 
 @register
-class PrintPage(IndexKind):
-    kind = "print"
+class PrintPage(IndexPageType):
+    page_type = "print"
     url = urls.PRINT
     title = "Bản in"
     search = False

@@ -34,7 +34,7 @@ from ...progress.updates import (
     update_schema,
 )
 from ...text import INVISIBLE, code_point, content_text, invisible_message
-from .base import IndexKind, register
+from .base import IndexPageType, register
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ FILE_NOTE = "# Báo cáo tiến độ, lập bằng biểu mẫu trên trang web
 
 
 @register
-class ReportFormPage(IndexKind):
-    kind = "report_form"
+class ReportFormPage(IndexPageType):
+    page_type = "report_form"
     url = urls.REPORT_FORM
     title = "Gửi báo cáo tiến độ"
     scripts = ("assets/bao-cao-form.js",)

@@ -14,7 +14,7 @@ from ...progress.state import PlanState
 from ..assets import Versions
 from ..facts import BuildFacts
 from ..views import Views
-from .base import PageKind, PageSpec, ordered_kinds
+from .base import PageSpec, PageType, ordered_page_types
 
 
 class MadeElsewhere(Protocol):
@@ -35,17 +35,17 @@ class Site:
         self.progress = progress
         self.facts = facts
         self.views = Views(plan, progress, facts)
-        self.kinds: dict[str, PageKind] = {kind.kind: kind(self) for kind in ordered_kinds()}
+        self.page_types: dict[str, PageType] = {kind.page_type: kind(self) for kind in ordered_page_types()}
         self.downloads: MadeElsewhere | None = None
         """The open data files, when the generator has them made elsewhere meanwhile (see :meth:`make_downloads`)."""
 
     @cached_property
     def pages(self) -> list[PageSpec]:
-        return [spec for kind in self.kinds.values() for spec in kind.pages()]
+        return [spec for kind in self.page_types.values() for spec in kind.pages()]
 
     @cached_property
     def _page_by_kind_key(self) -> dict[tuple[str, str | None, int], PageSpec]:
-        return {(p.kind, p.key, p.part): p for p in self.pages}
+        return {(p.page_type, p.key, p.part): p for p in self.pages}
 
     def page(self, kind: str, key: str | None = None, part: int = 1) -> PageSpec:
         try:
@@ -55,7 +55,7 @@ class Site:
 
     def context(self, spec: PageSpec) -> object:
         """The typed context the template of ``spec`` lays out."""
-        return self.kinds[spec.kind].context(spec.key, spec.part)
+        return self.page_types[spec.page_type].context(spec.key, spec.part)
 
     @cached_property
     def data_files(self) -> dict[str, bytes]:
@@ -68,7 +68,7 @@ class Site:
     @cached_property
     def loaded_files(self) -> dict[str, bytes]:
         """The data files the pages' scripts load, by plain address (urls.LOOKUP_DATA …)."""
-        return {address: data for kind in self.kinds.values() for address, data in kind.files().items()}
+        return {address: data for kind in self.page_types.values() for address, data in kind.files().items()}
 
     @cached_property
     def versions(self) -> Versions:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ... import urls
 from ...text import content_text, one_line
 from ..views import TaskView, task_title
-from .base import PageKind, PageSpec, register
+from .base import PageSpec, PageType, register
 
 
 @dataclass(frozen=True)
@@ -16,8 +16,8 @@ class TaskContext:
 
 
 @register
-class TaskPage(PageKind):
-    kind = "task"
+class TaskPage(PageType):
+    page_type = "task"
     search_boost = 1.5
     scripts = ("assets/bao-cao.js",)
 

@@ -11,7 +11,7 @@ from ...plan.model import Task
 from ...text import content_text, fold_diacritics, one_line
 from ...urls import DUE_SCHEDULE
 from ..views import SectionTasks
-from .base import IndexKind, Pager, PageSpec, pager, register
+from .base import IndexPageType, Pager, PageSpec, pager, register
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ class LookupContext:
 
 
 @register
-class AllTasksPage(IndexKind):
-    kind = "all_tasks"
+class AllTasksPage(IndexPageType):
+    page_type = "all_tasks"
     url = urls.ALL_TASKS
     title = "Tất cả nhiệm vụ"
     search = False
@@ -71,8 +71,8 @@ class AllTasksPage(IndexKind):
 
 
 @register
-class LookupPage(IndexKind):
-    kind = "lookup"
+class LookupPage(IndexPageType):
+    page_type = "lookup"
     url = urls.LOOKUP
     title = "Tra cứu nhiệm vụ"
     search = False
