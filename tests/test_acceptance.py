@@ -37,7 +37,7 @@ from helpers import ROOT, BuiltSite, build_site, contributing_reports
 from macros import urls
 from macros.importer import import_plan
 from macros.importer.draft import NO_COLUMN
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.mkdocs_glue.settings import project_settings
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan, PlanMeta, Section, Task
@@ -372,7 +372,7 @@ def test_the_signed_source_is_kept_in_data_sources() -> None:
 
 def imported(source: Path, registry: Plan | None, tmp_path: Path) -> Plan:
     out = tmp_path / "nhap.yaml"
-    out.write_text(import_plan(source, registry, out, Report()), encoding="utf-8")
+    out.write_text(import_plan(source, registry, out, ReviewList()), encoding="utf-8")
     return load_plan(out).plan
 
 

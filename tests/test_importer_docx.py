@@ -19,7 +19,7 @@ from docx import Document
 from helpers import FIXTURES
 from macros.cli import main
 from macros.importer import import_plan
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan
 
@@ -117,15 +117,15 @@ def build_docx(source: Path, target: Path, split_at: int | None = None, repeat_h
     return target
 
 
-def import_to_plan(source: Path, tmp_path: Path, registry, report: Report | None = None):  # noqa: ANN001, ANN201
+def import_to_plan(source: Path, tmp_path: Path, registry, report: ReviewList | None = None):  # noqa: ANN001, ANN201
     out = tmp_path / f"{source.stem}.yaml"
-    out.write_text(import_plan(source, registry, out, report or Report()), encoding="utf-8")
+    out.write_text(import_plan(source, registry, out, report or ReviewList()), encoding="utf-8")
     return load_plan(out).plan
 
 
 def test_the_export_with_its_plan_as_registry_gives_the_plan_back(plan, tmp_path):
     """Sections, ids, numbers, paragraphs, lists, italics, every cell and its ids, due dates: all come back."""
-    report = Report()
+    report = ReviewList()
     assert differences(import_to_plan(XA_MAU_EXPORT, tmp_path, plan, report), plan) == EXPECTED_DIFFERENCES
     assert report["schedule"] == [
         'III.2: "Năm học 2025 - 2026" — năm học 2025 - 2026: đã coi hạn là cuối năm học 31/5/2026 — cần xem lại.'
@@ -143,7 +143,7 @@ def test_the_export_with_its_plan_as_registry_gives_the_plan_back(plan, tmp_path
 )
 def test_docx_imports_like_the_export(plan, tmp_path, split_at, repeat_header):
     docx = build_docx(XA_MAU_EXPORT, tmp_path / "phu-luc.docx", split_at, repeat_header)
-    report = Report()
+    report = ReviewList()
     from_docx = import_to_plan(docx, tmp_path, plan, report)
     from_txt = import_to_plan(XA_MAU_EXPORT, tmp_path, plan)
     assert from_docx == from_txt
@@ -211,7 +211,7 @@ def test_docx_leftovers_are_cleaned_and_reported_at_their_table_row(tmp_path):
     row[0].text, row[1].text, row[2].text, row[5].text = "1", "Việc\u00a0một\u00ad.", "Công an\u200b xã", "quý IV/2025"
     path = tmp_path / "word.docx"
     document.save(str(path))
-    report = Report()
+    report = ReviewList()
     plan = import_to_plan(path, tmp_path, None, report)
     assert plan.plan.source_title == "KẾ HOẠCH THỬ" and plan.task_by_id["I.1"].content == ["Việc một."]
     assert [u.name for u in plan.units] == ["Công an xã"]

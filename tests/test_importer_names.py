@@ -15,7 +15,7 @@ import yaml
 from helpers import ROOT
 from macros.importer import import_plan
 from macros.importer.names import AGENCIES, DELIVERABLES, UNITS, Entry, Registry, is_official, key, official_names, slug
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 from macros.plan.model import MAX_ID, Plan
 from macros.text import ascii_words
@@ -145,10 +145,10 @@ I\tPhần một
 """
 
 
-def import_roles(tmp_path: Path) -> tuple[Plan, Report]:
+def import_roles(tmp_path: Path) -> tuple[Plan, ReviewList]:
     source = tmp_path / "vai-tro.txt"
     source.write_text(ROLES_TABLE, encoding="utf-8")
-    report = Report()
+    report = ReviewList()
     out = tmp_path / "vai-tro.yaml"
     out.write_text(import_plan(source, None, out, report), encoding="utf-8")
     return load_plan(out).plan, report

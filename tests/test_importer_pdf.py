@@ -21,7 +21,7 @@ from helpers import FIXTURES
 from macros.cli import main
 from macros.importer import import_plan, read_table
 from macros.importer.pdf import Layout, Line, PdfCell, PdfRow, PdfTaskTable, furniture, running_lines, source_table
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 
 pytestmark = pytest.mark.unit
@@ -36,15 +36,15 @@ OUTSIDE_THE_TABLE = ("CÔNG BÁO", "Số 1 + 2", "15-8-2025", "Căn cứ", "QUY�
                      "CHỦ TỊCH", "Nguyễn Văn Mây", "Chỉ tiêu", "chủ động xây dựng kế hoạch chi tiết", "Độc lập")
 
 
-def draft(source: Path, tmp_path: Path, registry=None) -> tuple[str, Report]:  # noqa: ANN001
+def draft(source: Path, tmp_path: Path, registry=None) -> tuple[str, ReviewList]:  # noqa: ANN001
     """The draft's YAML without its first comment lines (they name the source file), and the review list."""
-    report = Report()
+    report = ReviewList()
     out = tmp_path / f"{source.stem}.yaml"
     text = import_plan(source, registry, out, report)
     return re.sub(r"^# Bản nháp do lệnh .*\n", "", text, flags=re.M), report
 
 
-def reviews(report: Report) -> list[str]:
+def reviews(report: ReviewList) -> list[str]:
     """The review list with the places in the source left out ("trang 2, hàng 3" against "bảng 1, hàng 3")."""
     text = "\n".join(f"{kind}: {line}" for kind in ("table", "row", "lost", "empty", "split", "new", "schedule")
                      for line in report[kind])  # fmt: skip
@@ -105,7 +105,7 @@ def test_the_whole_signed_document_as_word_gives_the_appendix_draft_too(tmp_path
 
 def test_gazette_header_page_numbers_and_decision_never_reach_the_draft(tmp_path):
     out = tmp_path / "plan.yaml"
-    out.write_text(import_plan(SIGNED, None, out, Report()), encoding="utf-8")
+    out.write_text(import_plan(SIGNED, None, out, ReviewList()), encoding="utf-8")
     plan = load_plan(out).plan
     texts = [plan.plan.source_label, plan.plan.source_title, plan.plan.source_attachment, *plan.plan.source_columns]
     texts += [s.title for s in plan.sections] + [u.name for u in plan.units] + [k.name for k in plan.deliverable_kinds]

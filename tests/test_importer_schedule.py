@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.importer import import_plan
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan
 
@@ -49,13 +49,13 @@ FORMS: dict[str, tuple[list[str], dt.date | None, str, str | None]] = {
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Report]:
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, ReviewList]:
     folder: Path = tmp_path_factory.mktemp("thoi-gian")
     rows = ["STT\tNội dung\tChủ trì\tPhối hợp\tSản phẩm\tThời gian", "I\tPhần"]
     rows += [f"{n}\tViệc {n}.\tPhòng Kinh tế\t\tBáo cáo\t{form}" for n, form in enumerate(FORMS, start=1)]
     source = folder / "thoi-gian.txt"
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    report = Report()
+    report = ReviewList()
     out = folder / "thoi-gian.yaml"
     out.write_text(import_plan(source, None, out, report), encoding="utf-8")
     return load_plan(out).plan, report

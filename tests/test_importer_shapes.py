@@ -21,7 +21,7 @@ from macros.cli import main
 from macros.exports.plan_json import plan_from_export, plan_json
 from macros.exports.tasks_csv import tasks_csv
 from macros.importer import import_plan
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 from macros.plan.model import NO_COLUMN
 
@@ -30,8 +30,8 @@ pytestmark = pytest.mark.unit
 IMPORT = FIXTURES / "import"
 
 
-def imported(source: Path, tmp_path: Path):  # noqa: ANN201 - (Plan, Report)
-    report = Report()
+def imported(source: Path, tmp_path: Path):  # noqa: ANN201 - (Plan, ReviewList)
+    report = ReviewList()
     out = tmp_path / f"{source.stem}.yaml"
     out.write_text(import_plan(source, None, out, report), encoding="utf-8")
     return load_plan(out).plan, report

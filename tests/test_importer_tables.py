@@ -20,7 +20,7 @@ from helpers import FIXTURES, blocks, build_site, copy_project
 from macros import urls
 from macros.cli import main
 from macros.importer import import_plan
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.plan.loader import load_plan
 from macros.plan.model import Plan
 
@@ -28,9 +28,9 @@ APPENDIX = FIXTURES / "import" / "appendix.txt"
 REGISTRY = FIXTURES / "minimal.yaml"  # a small plan whose units, products and times a draft can reuse
 
 
-def draft_of(source: Path, tmp_path: Path, registry: Plan | None = None) -> tuple[Plan, Report, str]:
+def draft_of(source: Path, tmp_path: Path, registry: Plan | None = None) -> tuple[Plan, ReviewList, str]:
     """(the draft loaded by the checker, the importer's report, the draft's text)."""
-    report = Report()
+    report = ReviewList()
     out = tmp_path / f"{source.stem}-{'registry' if registry else 'draft'}.yaml"
     text = import_plan(source, registry, out, report)
     out.write_text(text, encoding="utf-8")

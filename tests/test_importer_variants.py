@@ -13,7 +13,7 @@ import pytest
 from helpers import FIXTURES, blocks
 from macros.cli import main
 from macros.importer import import_plan
-from macros.importer.report import Report
+from macros.importer.review import ReviewList
 from macros.importer.rows import Leftovers
 from macros.plan.loader import load_plan
 from macros.plan.model import MAX_ID
@@ -25,7 +25,7 @@ IMPORT = FIXTURES / "import"
 
 def draft(name: str, tmp_path: Path):  # noqa: ANN201
     """(plan, loaded with its checker warnings, report) for one fixture, imported without a registry."""
-    report = Report()
+    report = ReviewList()
     out = tmp_path / f"{name}.yaml"
     out.write_text(import_plan(IMPORT / f"{name}.txt", None, out, report), encoding="utf-8")
     loaded = load_plan(out)
@@ -69,7 +69,7 @@ def test_lettered_sub_items_in_vietnamese_order_under_a_heading(tmp_path):
 def test_letters_out_of_order_are_reported(tmp_path):
     source = tmp_path / "f.txt"
     source.write_text((IMPORT / "letters.txt").read_text(encoding="utf-8").replace("\nđ\t", "\nf\t"), encoding="utf-8")
-    report = Report()
+    report = ReviewList()
     import_plan(source, None, None, report)
     assert any('mục "f" không theo thứ tự chữ cái' in n and 'là "đ"' in n for n in report["row"])
 
@@ -174,7 +174,7 @@ def test_what_word_leaves_unseen_is_cleaned_and_reported_row_by_row(tmp_path):
     text = text.replace("1.\tViệc thứ nhất.\tPhòng Kinh tế", "1.\tViệc\u00a0thứ nh\u00adất.\tPhòng Kinh\u200b tế", 1)
     text = text.replace("4\tViệc thứ tư.", "4\tViệc thứ\u202ftư.\u202e", 1)
     (tmp_path / "word.txt").write_text(text, encoding="utf-8")
-    report = Report()
+    report = ReviewList()
     out = tmp_path / "word.yaml"
     out.write_text(import_plan(tmp_path / "word.txt", None, out, report), encoding="utf-8")
     plan = load_plan(out).plan  # what the checker would refuse is gone
@@ -204,7 +204,7 @@ def test_a_lead_cell_of_two_hundred_characters_gives_a_draft_the_checker_accepts
     text = text.replace("2.\tViệc thứ hai.\tCông an xã", f"2.\tViệc thứ hai.\t{long_name}")
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "long.yaml"
-    out.write_text(import_plan(tmp_path / "long.txt", None, out, Report()), encoding="utf-8")
+    out.write_text(import_plan(tmp_path / "long.txt", None, out, ReviewList()), encoding="utf-8")
     plan = load_plan(out).plan
     [unit] = [plan.unit_by_id[u] for u in plan.task_by_id["I.2"].lead.units]
     assert unit.name == long_name and len(unit.id) <= MAX_ID

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..importer import import_plan, read_table
-from ..importer.report import Report
+from ..importer.review import ReviewList
 from ..importer.rows import NoTaskTable
 from ..mkdocs_glue.settings import CONFIG_FILE, project_settings
 from ..plan.loader import load_plan, validate
@@ -70,7 +70,7 @@ class Changes:
 class Adoption:
     changes: Changes
     plan: Plan
-    report: Report
+    report: ReviewList
     same_source: bool
 
 
@@ -93,7 +93,7 @@ def prepare(root: Path, source: Path) -> Adoption:
     kept = sources / source_name(source)
     same_source = kept.is_file() and kept.read_bytes() == source.read_bytes()
     old = _old_plan(plan_path)
-    report = Report()
+    report = ReviewList()
     # Adopting the same appendix again keeps what editors have written since: the plan is its own registry.
     text = import_plan(source, old if same_source else None, plan_path, report)
     plan = validate(parse_yaml(text, str(plan_path)))

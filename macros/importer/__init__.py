@@ -7,7 +7,7 @@ headers (:mod:`.columns`), turns numbered and continuation rows into
 sections and tasks (:mod:`.tasks`), matches the names in each cell
 against a registry (:mod:`.names`, :mod:`.schedule`), writes the draft
 (:mod:`.writer`), checks it with the project's own loader, and reports
-every judgement it made on standard error (:mod:`.report`).
+every judgement it made on standard error (:mod:`.review`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..plan.model import Plan
 from ..plan.problems import DataError
 from ..plan.yamlsource import parse_yaml
 from .draft import build_draft
-from .report import Report
+from .review import ReviewList
 from .rows import NoTaskTable, Table
 
 SCHEMA = Path(__file__).resolve().parents[2] / "data" / "plan.schema.json"
@@ -45,7 +45,7 @@ def read_table(source: Path) -> Table:
     raise NoTaskTable(f"chưa đọc được loại tệp \"{suffix}\"; cần tệp .docx, .pdf hoặc bản xuất văn bản .txt.")
 
 
-def import_plan(source: Path, registry: Plan | None, output: Path | None, report: Report) -> str:
+def import_plan(source: Path, registry: Plan | None, output: Path | None, report: ReviewList) -> str:
     """The draft's YAML text, already checked by the loader (a failing draft is a bug, raised as DataError)."""
     table = read_table(source)
     data = build_draft(table, registry, report)
@@ -65,7 +65,7 @@ def run(source: Path, output: Path | None, registry_path: Path | None) -> int:
     """The command: 0 with a draft written, 1 when nothing usable could be read."""
     from ..plan.loader import load_plan
 
-    report = Report()
+    report = ReviewList()
     try:
         registry = load_plan(registry_path).plan if registry_path else None
     except DataError as exc:

@@ -15,7 +15,7 @@ from typing import Any
 from ..plan.model import NO_COLUMN, Plan
 from .columns import ROLES, Columns, columns_of, is_column_numbers
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
-from .report import Report
+from .review import ReviewList
 from .roles import COORDINATING, LEAD, read_roles
 from .rows import Row, Table
 from .schedule import BUILT_IN, parse_schedule
@@ -39,7 +39,7 @@ class Registries:
         self.reported_new: set[str] = set()
 
 
-def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str, Any]:
+def build_draft(table: Table, registry: Plan | None, report: ReviewList) -> dict[str, Any]:
     columns = columns_of(table)
     if columns.extra:
         report.add("table", "cột khác, giữ nguyên văn và hiện trên trang: "
@@ -65,7 +65,7 @@ def build_draft(table: Table, registry: Plan | None, report: Report) -> dict[str
     }
 
 
-def _without_column_numbers(table: Table, report: Report) -> list[Row]:
+def _without_column_numbers(table: Table, report: ReviewList) -> list[Row]:
     rows = table.rows
     if rows and is_column_numbers([c.text for c in rows[0].cells]):  # a reader that found no header block
         report.add("table", f"{rows[0].where}: dòng đánh số cột (1), (2)… đã bỏ qua.")
@@ -77,14 +77,14 @@ def _placeholder_unit() -> dict[str, Any]:
     return {"id": "chua-ro", "name": PLACEHOLDER, "short": PLACEHOLDER, "kind": "agency", "member_of": [], "aliases": []}
 
 
-def _section(section: DraftSection, regs: Registries, report: Report) -> dict[str, Any]:
+def _section(section: DraftSection, regs: Registries, report: ReviewList) -> dict[str, Any]:
     out = {"id": section.id, "title": section.title, "tasks": [_task(t, regs, report) for t in section.tasks]}
     if section.number:
         out["number"] = section.number
     return out
 
 
-def _task(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
+def _task(task: DraftTask, regs: Registries, report: ReviewList) -> dict[str, Any]:
     out: dict[str, Any] = {"id": task.id, "number": task.number, "content": task.content}
     extra = {key: text for key, text in task.extra.items() if text.strip()}
     if extra:
@@ -103,7 +103,7 @@ def _task(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
     return out
 
 
-def _unit_ids(task: DraftTask, regs: Registries, report: Report) -> dict[str, list[str]]:
+def _unit_ids(task: DraftTask, regs: Registries, report: ReviewList) -> dict[str, list[str]]:
     """The ids of the lead and coordinating cells; a cell that says who leads what is read by roles, and a
     unit the lead cell names as coordinating ("X chủ trì, Y phối hợp") coordinates, after the cell's own."""
     read: dict[str, dict[str, list[str]]] = {}
@@ -125,7 +125,7 @@ def _unit_ids(task: DraftTask, regs: Registries, report: Report) -> dict[str, li
     return {LEAD: list(dict.fromkeys(lead)), COORDINATING: list(dict.fromkeys(coordinating))}
 
 
-def _names(task: DraftTask, cell: str, text: str, registry: Registry, regs: Registries, report: Report) -> list[str]:
+def _names(task: DraftTask, cell: str, text: str, registry: Registry, regs: Registries, report: ReviewList) -> list[str]:
     if not text.strip():
         return []
     matches = registry.match(text)
@@ -145,7 +145,7 @@ def _shown(match: Match) -> str:
     return f"{match.entry.id}" + (" (mới)" if match.how == "new" else " (gần đúng)" if match.how == "loose" else "")
 
 
-def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, Any]:
+def _schedule(task: DraftTask, regs: Registries, report: ReviewList) -> dict[str, Any]:
     text = task.cells["schedule"]
     out: dict[str, Any] = {"text": text, "kinds": []}
     if not text.strip():
@@ -168,7 +168,7 @@ def _schedule(task: DraftTask, regs: Registries, report: Report) -> dict[str, An
     return out
 
 
-def _meta(table: Table, columns: Columns, registry: Plan | None, report: Report) -> dict[str, Any]:
+def _meta(table: Table, columns: Columns, registry: Plan | None, report: ReviewList) -> dict[str, Any]:
     label, title, attachment = _appendix(table.preamble)
     meta: dict[str, Any]
     if registry is not None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .columns import Columns
 from .names import PLACEHOLDER
-from .report import Report
+from .review import ReviewList
 from .rows import DECIMAL, LETTER, ROMAN, Row, SourceCell, number_of
 
 VIETNAMESE_LETTERS = list("abcdđeghiklmnopqrstuvxy")  # the sub-item letters, in alphabet order
@@ -120,7 +120,7 @@ def roman(value: int) -> str:
     return out
 
 
-def read_rows(rows: list[Row], columns: Columns, report: Report) -> list[DraftSection]:
+def read_rows(rows: list[Row], columns: Columns, report: ReviewList) -> list[DraftSection]:
     sections: list[DraftSection] = []
     current: DraftTask | None = None
     numbered = columns.get("number") is not None
@@ -162,7 +162,7 @@ def read_rows(rows: list[Row], columns: Columns, report: Report) -> list[DraftSe
 
 
 def _section(numbering: Numbering, number: str, cell: SourceCell, row: Row, others: dict[str, str],
-             report: Report) -> DraftSection:  # fmt: skip
+             report: ReviewList) -> DraftSection:  # fmt: skip
     section_id = numbering.section_id(number)
     if any(others.values()):
         report.add("row", f"{row.where}: dòng tiêu đề phần {number} có nội dung ở cột đơn vị/sản phẩm/thời gian; "
@@ -170,7 +170,7 @@ def _section(numbering: Numbering, number: str, cell: SourceCell, row: Row, othe
     return DraftSection(section_id, cell.text, row.where, number=number if number != section_id else None)
 
 
-def _open_section(sections: list[DraftSection], row: Row, report: Report) -> DraftSection:
+def _open_section(sections: list[DraftSection], row: Row, report: ReviewList) -> DraftSection:
     """The section rows go into; a table that starts with a task gets a section I to be named."""
     if not sections:
         sections.append(DraftSection("I", "", row.where))
@@ -189,7 +189,7 @@ def _new_task(section: DraftSection, number: str | None, previous: DraftTask | N
 
 
 def _continue_task(task: DraftTask, row: Row, cell: SourceCell, others: dict[str, str], extra: dict[str, str],
-                   report: Report) -> None:  # fmt: skip
+                   report: ReviewList) -> None:  # fmt: skip
     join_content(task.content, blocks(cell))
     for cells, more in ((task.cells, others), (task.extra, extra)):
         for name, text in more.items():
@@ -203,7 +203,7 @@ def _short(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def assign_ids(sections: list[DraftSection], report: Report) -> None:
+def assign_ids(sections: list[DraftSection], report: ReviewList) -> None:
     """Ids from the document's numbers; lost numbers get the next free one; headings are found."""
     for section in sections:
         if not section.title:
@@ -236,7 +236,7 @@ def _free_number(section_id: str, taken: set[str]) -> str:
     return str(n)
 
 
-def _unique(task_id: str, section: DraftSection, task: DraftTask, report: Report) -> str:
+def _unique(task_id: str, section: DraftSection, task: DraftTask, report: ReviewList) -> str:
     used = {t.id for t in section.tasks if t is not task and t.id}
     if task_id not in used:
         return task_id
@@ -249,7 +249,7 @@ def _unique(task_id: str, section: DraftSection, task: DraftTask, report: Report
 
 
 def _letter(section: DraftSection, task: DraftTask, parent: DraftTask | None, previous: str | None,
-            report: Report) -> str | None:  # fmt: skip
+            report: ReviewList) -> str | None:  # fmt: skip
     """Lettered sub-items hang under the numbered task above; their order is the Vietnamese alphabet."""
     if task.number is None:
         after = VIETNAMESE_LETTERS.index(previous) + 1 if previous in VIETNAMESE_LETTERS else 0
@@ -276,7 +276,7 @@ def _mark_headings(section: DraftSection) -> None:
         task.heading = has_children and not any(task.cells.values())
 
 
-def _fill_content(section: DraftSection, report: Report) -> None:
+def _fill_content(section: DraftSection, report: ReviewList) -> None:
     for task in section.tasks:
         if not task.content:
             task.content = [PLACEHOLDER]

@@ -1,8 +1,8 @@
-"""The importer's report: every place where it had to judge, in Vietnamese, on standard error.
+"""The importer's review list: every place where it had to judge, in Vietnamese, on standard error.
 
 A draft is only useful if the clerk knows what to check. Each note names
 where in the source it comes from and which task it concerns, and notes
-are grouped by kind so that a long report still reads in one pass.
+are grouped by topic so that a long list still reads in one pass. (Not a progress report, nor the periodic report.)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ TITLES = {
 
 
 @dataclass
-class Report:
+class ReviewList:
     notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, kind: str, message: str) -> None:
