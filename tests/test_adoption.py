@@ -152,7 +152,7 @@ def test_an_appendix_that_cannot_be_read_is_refused_and_nothing_changes(appendix
     project = fork(tmp_path / "ke-hoach")
     result = make("adopt", project, f"SOURCE={appendix}", ok=False)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "Không nhận được" in result.stderr and "Chưa thay đổi tệp nào" in result.stderr
+    assert "Không nhập được" in result.stderr and "Chưa thay đổi tệp nào" in result.stderr
     assert status(project) == ""
 
 
@@ -174,3 +174,13 @@ def test_the_acceptance_module_reads_a_plan_longer_than_one_page_of_the_list(tmp
     assert "page_size: 3" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     result = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_acceptance.py"], project)
     assert re.search(r"\b\d+ passed\b", result.stdout) and "failed" not in result.stdout
+
+
+def test_a_corrupt_word_file_is_explained_without_a_traceback(tmp_path: Path) -> None:
+    project = fork(tmp_path / "ke-hoach")
+    broken = tmp_path / "phu-luc-hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    result = make("adopt", project, f"SOURCE={broken}", ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "Không đọc được" in result.stderr and "Chưa thay đổi tệp nào" in result.stderr
+    assert status(project) == ""

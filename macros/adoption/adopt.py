@@ -22,9 +22,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..importer import import_plan, read_table
+from ..importer import explain_failure, import_plan
 from ..importer.review import ReviewList
-from ..importer.rows import NoTaskTable
 from ..mkdocs_glue.settings import CONFIG_FILE, project_settings
 from ..plan.loader import load_plan, validate
 from ..plan.model import Plan
@@ -155,15 +154,9 @@ def run(source: Path, root: Path | None = None) -> int:
         print(f"Không tìm thấy tệp phụ lục: {source}", file=sys.stderr)
         return 1
     try:
-        read_table(source)  # a scan, a table that is not a task table…: said before anything else is worked out
-        adoption = prepare(root, source)
-    except NoTaskTable as exc:
-        print(f"Không nhận được {source}: {exc}\nChưa thay đổi tệp nào.", file=sys.stderr)
-        return 1
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("Bản nháp không qua được kiểm tra (lỗi của bộ nhập, xin báo lại); chưa thay đổi tệp nào.", file=sys.stderr)
+        adoption = prepare(root, source)  # in memory only: a failure here leaves every file as it was
+    except Exception as exc:  # noqa: BLE001 - every failure is explained, never a traceback
+        explain_failure(source, exc, "chưa thay đổi tệp nào.")
         return 1
     changes = adoption.changes
     plan_file = project_settings(root).plan

@@ -61,6 +61,20 @@ def import_plan(source: Path, registry: Plan | None, output: Path | None, report
     return text
 
 
+def explain_failure(source: Path, exc: Exception, nothing_written: str) -> None:
+    """Why ``source`` gave no draft, in Vietnamese on standard error: no task table (a scan, an indicator table),
+    a draft the loader refuses (a bug of the importer), or a file that cannot be read at all (a corrupt .docx)."""
+    closing = nothing_written[:1].upper() + nothing_written[1:]
+    if isinstance(exc, NoTaskTable):
+        print(f"Không nhập được {source}: {exc}\n{closing}", file=sys.stderr)
+    elif isinstance(exc, DataError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Bản nháp không qua được kiểm tra (lỗi của bộ nhập, xin báo lại); {nothing_written}", file=sys.stderr)
+    else:
+        print(f"Không đọc được {source}: {type(exc).__name__}: {exc}\n{closing}", file=sys.stderr)
+
+
 def run(source: Path, output: Path | None, registry_path: Path | None) -> int:
     """The command: 0 with a draft written, 1 when nothing usable could be read."""
     from ..plan.loader import load_plan
@@ -78,16 +92,8 @@ def run(source: Path, output: Path | None, registry_path: Path | None) -> int:
         return 1
     try:
         text = import_plan(source, registry, output, report)
-    except NoTaskTable as exc:
-        print(f"Không nhập được {source}: {exc}", file=sys.stderr)
-        return 1
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("Bản nháp không qua được kiểm tra (lỗi của bộ nhập, xin báo lại); chưa ghi tệp.", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a corrupt .docx and the like: a message, never a traceback
-        print(f"Không đọc được {source}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure is explained, never a traceback
+        explain_failure(source, exc, "chưa ghi tệp.")
         return 1
     if output is None:
         sys.stdout.write(text)
