@@ -48,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         project = load_project(Path.cwd(), display_path(Path(args.file)), display_path(Path(directory)), today)
     except DataError as exc:
         _print_problems(exc.problems, github)
-        print(f"Không đạt: {_files_of(exc)} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
+        print(f"Không đạt: {exc.where} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
         return 1
     _print_problems([*project.warnings, *marked], github)
     plan, count, warnings = project.plan, len(project.updates.records), len(project.warnings) + len(marked)
@@ -58,12 +58,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         + (f", {warnings} cảnh báo." if warnings else ".")
     )
     return 0
-
-
-def _files_of(error: DataError) -> str:
-    """The files an error names, for the closing line: "data/plan.yaml", "data/updates/a.yaml, data/updates/b.yaml"."""
-    files = list(dict.fromkeys(p.file for p in error.errors))
-    return ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -102,7 +96,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         state = load_project(Path.cwd(), display_path(Path(plan_file)), display_path(Path(updates_dir)), today).progress(today)
     except DataError as exc:
         _print_problems(exc.problems, False)
-        print(f"Không lập được báo cáo: {_files_of(exc)} có {len(exc.errors)} lỗi cần sửa (xem make check).", file=sys.stderr)
+        print(f"Không lập được báo cáo: {exc.where} có {len(exc.errors)} lỗi cần sửa (xem make check).", file=sys.stderr)
         return 1
     from .exports.periodic_report import PeriodError, write_periodic_report  # python-docx only when a report is made
 

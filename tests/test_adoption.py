@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, BuiltSite, build_env, copy_project, git
+from helpers import FIXTURES, ROOT, BuiltSite, build_env, copy_project, git, settings
 from macros import urls
 from macros.mkdocs_glue.settings import project_settings
 from macros.plan.loader import load_plan
@@ -52,11 +52,6 @@ def fork(dest: Path) -> Path:
     git(project, "add", "-A")
     git(project, "commit", "-qm", "bản sao")
     return project
-
-
-def project_settings_text(project: Path, key: str) -> str:
-    """A top-level value of mkdocs.yml as written."""
-    return re.search(rf"(?m)^{key}: (.*)$", (project / "mkdocs.yml").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
 
 
 def status(project: Path) -> str:
@@ -102,7 +97,7 @@ def test_make_build_publishes_the_new_plan_and_nothing_of_the_old_one(adopted: t
     site = BuiltSite(project / "site", project)
     plan = load_plan(project / "data" / "plan.yaml").plan
     assert sorted(site.tree(urls.PRINT).xpath("//tr[@data-task]/@data-task")) == sorted(t.id for t in plan.tasks)
-    old_site = project_settings_text(ROOT, "site_url")
+    old_site = settings(ROOT)["site_url"]
     for page in (urls.HOME, "gioi-thieu/", "huong-dan/", urls.REPORT_FORM, urls.PRINT):
         html = site.html(page)
         assert OLD_PLAN.plan.issuer not in html, f"{page} còn tên cơ quan của kế hoạch cũ"
@@ -160,8 +155,8 @@ def test_a_fork_on_github_gets_its_own_addresses(tmp_path: Path) -> None:
     project = fork(tmp_path / "ke-hoach")
     git(project, "remote", "add", "origin", "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so.git")
     make("adopt", project, f"SOURCE={APPENDICES[0]}")
-    assert project_settings_text(project, "repo_url") == "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so"
-    assert project_settings_text(project, "site_url") == "https://phuong-an-phu.github.io/ke-hoach-chuyen-doi-so/"
+    assert settings(project)["repo_url"] == "https://github.com/Phuong-An-Phu/ke-hoach-chuyen-doi-so"
+    assert settings(project)["site_url"] == "https://phuong-an-phu.github.io/ke-hoach-chuyen-doi-so/"
 
 
 def test_the_acceptance_module_reads_a_plan_longer_than_one_page_of_the_list(tmp_path: Path) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
 import pytest
 
-from helpers import build_site, copy_project
+from helpers import BuiltSite, build_site, copy_project
 from macros import urls
 from macros.cli import main
 from test_importer_shapes import merged_header_docx
@@ -22,10 +21,8 @@ def test_print_page_and_task_page_follow_the_source_columns(tmp_path: Path) -> N
     out = project / "data" / "plan.yaml"
     assert main(["import", str(merged_header_docx(tmp_path / "phu-luc.docx")), "-o", str(out)]) == 0
     result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    def tree(url: str):  # noqa: ANN202
-        return lxml.html.fromstring((tmp_path / "site" / url / "index.html").read_text(encoding="utf-8"))
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stdout + result.stderr
+    tree = BuiltSite(tmp_path / "site", project).tree
 
     page = tree(urls.PRINT)
     head = [[" ".join(th.text_content().split()) for th in tr.xpath("th")] for tr in page.xpath("//thead/tr")]

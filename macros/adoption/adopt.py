@@ -22,13 +22,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..importer import explain_failure, import_plan
+from ..importer import explain_failure, import_draft
 from ..importer.review import ReviewList
 from ..mkdocs_glue.settings import CONFIG_FILE, project_settings
-from ..plan.loader import load_plan, validate
+from ..plan.loader import load_plan
 from ..plan.model import Plan
 from ..plan.problems import DataError
-from ..plan.yamlsource import parse_yaml
 from .guides import rewritten_guides
 from .placeholders import project_placeholders
 from .site_settings import addresses_to_set, adopted_settings
@@ -94,8 +93,7 @@ def prepare(root: Path, source: Path) -> Adoption:
     old = _old_plan(plan_path)
     report = ReviewList()
     # Adopting the same appendix again keeps what editors have written since: the plan is its own registry.
-    text = import_plan(source, old if same_source else None, plan_path, report)
-    plan = validate(parse_yaml(text, str(plan_path)))
+    text, plan = import_draft(source, old if same_source else None, plan_path, report)
     changes = Changes()
     changes.write(plan_path, text)
     changes.write(kept, source.read_bytes())

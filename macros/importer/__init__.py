@@ -47,6 +47,11 @@ def read_table(source: Path) -> Table:
 
 def import_plan(source: Path, registry: Plan | None, output: Path | None, report: ReviewList) -> str:
     """The draft's YAML text, already checked by the loader (a failing draft is a bug, raised as DataError)."""
+    return import_draft(source, registry, output, report)[0]
+
+
+def import_draft(source: Path, registry: Plan | None, output: Path | None, report: ReviewList) -> tuple[str, Plan]:
+    """The draft's YAML text and the plan the loader read from it: one parse and check for both."""
     table = read_table(source)
     data = build_draft(table, registry, report)
     schema = os.path.relpath(SCHEMA, (output or Path.cwd() / "x").resolve().parent) if SCHEMA.exists() else "plan.schema.json"
@@ -58,7 +63,7 @@ def import_plan(source: Path, registry: Plan | None, output: Path | None, report
     errors = [p for p in check_plan_links(plan, doc) if p.severity == "error"]
     if errors:
         raise DataError(errors)
-    return text
+    return text, plan
 
 
 def explain_failure(source: Path, exc: Exception, nothing_written: str) -> None:

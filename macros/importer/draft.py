@@ -17,7 +17,7 @@ from .columns import ROLES, Columns, columns_of, is_column_numbers
 from .names import DELIVERABLES, PLACEHOLDER, UNITS, Entry, Match, Registry
 from .review import ReviewList
 from .roles import COORDINATING, LEAD, read_roles
-from .rows import Row, Table
+from .rows import Row, Table, is_appendix_label
 from .schedule import BUILT_IN, parse_schedule
 from .tasks import DraftSection, DraftTask, assign_ids, read_rows
 
@@ -210,7 +210,7 @@ def _column_layout(table: Table, columns: Columns) -> dict[str, Any]:
 
 def _appendix(blocks: list[str]) -> tuple[str, str, str]:
     """The label ("Phụ lục"), title and "(Kèm theo …)" line written above the table."""
-    label = next((b for b in blocks if re.match(r"^phụ lục\b", b, re.IGNORECASE) and len(b) < 40), "")
+    label = next((b for b in blocks if is_appendix_label(b)), "")
     attachment = next((b for b in blocks if re.match(r"^\(?\s*kèm theo", b, re.IGNORECASE)), "")
     title = next((b for b in blocks if b not in (label, attachment)), "")
     return label, title, attachment

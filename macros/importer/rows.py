@@ -187,9 +187,14 @@ def paragraphs(texts: list[tuple[str, bool]]) -> list[Para]:
     return out
 
 
+def is_appendix_label(block: str) -> bool:
+    """"Phụ lục", "PHỤ LỤC II": the short line that opens an appendix, not a sentence that mentions one."""
+    return bool(re.match(r"^phụ lục\b", block, re.IGNORECASE)) and len(block) < 40
+
+
 def from_appendix_label(blocks: list[str]) -> list[str]:
     """The blocks above a table from the last appendix label ("Phụ lục", "PHỤ LỤC II") on, when there is one.
 
     A whole signed document holds the decision before its appendix: its paragraphs are not the appendix's title."""
-    labels = [i for i, b in enumerate(blocks) if re.match(r"^phụ lục\b", b, re.IGNORECASE) and len(b) < 40]
+    labels = [i for i, b in enumerate(blocks) if is_appendix_label(b)]
     return blocks[labels[-1] if labels else 0 :]

@@ -80,12 +80,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        files = sorted({p.file for p in exc.errors})
-        hint = "Sửa thiết lập extra.ke_hoach trong mkdocs.yml." if files == [CONFIG_FILE] else (
+        hint = "Sửa thiết lập extra.ke_hoach trong mkdocs.yml." if exc.files == [CONFIG_FILE] else (
             "Chạy `make check` để xem chi tiết."
         )
-        where = ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")
-        raise Abort(f"Không dựng trang: {len(exc.errors)} lỗi trong {where} (xem ở trên). {hint}") from None
+        raise Abort(f"Không dựng trang: {len(exc.errors)} lỗi trong {exc.where} (xem ở trên). {hint}") from None
     finally:
         gc.enable()
     return config
@@ -304,7 +302,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def issuer() -> str:
         """The plan's issuer, escaped like every text of the plan."""
-        return render_fragment(current_site(), "issuer", env.page.url)
+        return render_fragment(current_site(), "issuer", env.page.url, inline=True)
 
     # The guide's examples, drawn from the plan (macros/site/guide.py): {{ task_code_examples() }} renders
     # fragment_task_codes.html, and so on.
@@ -319,6 +317,6 @@ GUIDE_MACROS = {"task_code_examples": "task_codes", "search_code_example": "sear
 def _guide_fragment(env: Any, fragment: str) -> Any:
     def render() -> str:
         site = current_site()
-        return render_fragment(site, fragment, env.page.url, guide_context(site.plan))
+        return render_fragment(site, fragment, env.page.url, guide_context(site.plan), inline=True)
 
     return render

@@ -95,12 +95,6 @@ class Assignments:
         """Tasks whose cell for ``role`` names the unit (or group) itself."""
         return (self.lead if role == "lead" else self.coordinating).get(unit_id, [])
 
-    def led_by(self, unit_id: str) -> list[Task]:
-        return self.named(unit_id, "lead")
-
-    def coordinated_by(self, unit_id: str) -> list[Task]:
-        return self.named(unit_id, "coordinating")
-
     def shares(self, unit: Unit) -> list[Share]:
         """In the order the unit's page lists them: what it leads, what it coordinates, then for each
         group it belongs to (nearest first, :func:`groups_above`) what the group leads and coordinates."""

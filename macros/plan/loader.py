@@ -229,7 +229,7 @@ def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> No
         if kind not in plan.schedule_by_id:
             report(loc + ("schedule", "kinds", j), f"không có loại thời gian với mã \"{kind}\"; "
                                                    f"cần một mã trong schedules ({', '.join(plan.schedule_by_id)}).")
-    declared = {c.id for c in plan.plan.extra_columns}
+    declared = [c.id for c in plan.plan.extra_columns]  # a list: the message names them in the plan's order
     for key in task.extra:
         if key not in declared:
             report(loc + ("extra", key), f"không có cột \"{key}\" trong plan.extra_columns; "

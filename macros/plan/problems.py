@@ -52,3 +52,14 @@ class DataError(Exception):
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def files(self) -> list[str]:
+        """The files the errors are in, sorted."""
+        return sorted({p.file for p in self.errors})
+
+    @property
+    def where(self) -> str:
+        """The files for a closing line: "data/plan.yaml", or the first three "và N tệp khác"."""
+        files = self.files
+        return ", ".join(files[:3]) + (f" và {len(files) - 3} tệp khác" if len(files) > 3 else "")

@@ -201,7 +201,7 @@ def load_updates(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(check_update_links(update, doc, plan, today, plan_file, groups))
+        problems.extend(check_update_links(update, doc, plan, groups, today, plan_file))
         read.append((UpdateRecord(update, doc.file, record_id(path.stem)), doc))
     problems.extend(_duplicates(read))
     if any(p.severity == "error" for p in problems):
@@ -264,12 +264,12 @@ def check_update_links(
     update: Update,
     doc: YamlDocument,
     plan: Plan,
+    groups: Membership,
     today: dt.date | None,
     plan_file: str = "data/plan.yaml",
-    groups: Membership | None = None,
 ) -> list[Problem]:
     """Links from one update to the plan, which the schema alone cannot see. ``groups`` is the plan's
-    :func:`membership`, passed in by a caller checking many reports so that it is walked once."""
+    :func:`membership`, worked out once for all the reports."""
     problems: list[Problem] = []
 
     def report(key: str, message: str, severity: str = "error") -> None:
@@ -291,7 +291,7 @@ def check_update_links(
     unit = plan.unit_by_id.get(update.unit)
     if unit is None:
         report("unit", f"không có đơn vị với mã \"{update.unit}\"; cần một mã trong units ({', '.join(plan.unit_by_id)}).")
-    elif task is not None and not task.heading and not (groups or membership(plan)).takes_part(update.unit, task):
+    elif task is not None and not task.heading and not groups.takes_part(update.unit, task):
         report("unit", UNIT_OUTSIDE_TASK.format(unit=unit.short, task=task.id), "warning")
     return problems
 

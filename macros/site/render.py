@@ -70,14 +70,15 @@ def render_page(site: Site, spec: PageSpec, current_url: str | None = None) -> s
     return _render(f"{spec.page_type}.html", _fields(site.context(spec)), site, current)
 
 
-def render_fragment(site: Site, name: str, current_url: str, context: object | None = None) -> str:
+def render_fragment(site: Site, name: str, current_url: str, context: object | None = None, *, inline: bool = False) -> str:
     """A piece of a hand-written page (docs/*.md) drawn from the data, e.g. the legal bases.
 
-    It goes through Markdown with the page, so it is one block of HTML with no blank
-    line, which Markdown passes through untouched."""
+    It goes through Markdown with the page: a block (the legal bases' list) is one block of HTML with no
+    blank line, which Markdown passes through untouched; an ``inline`` one (a name inside a sentence) has
+    every character Markdown would act on written as a character reference."""
     html = _render(f"fragment_{name}.html", _fields(context) if context is not None else {}, site, current_url)
     html = "\n".join(line for line in html.splitlines() if line.strip())
-    return html if html.startswith("<ul") else _inert_inline(html)
+    return _inert_inline(html) if inline else html
 
 
 # Markdown reads a fragment written inside a paragraph as Markdown: a name holding *, _, ` or [ would become emphasis,
