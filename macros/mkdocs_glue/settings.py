@@ -31,11 +31,15 @@ class Settings(BaseModel):
     branch: str = Field("main", min_length=1, description="Nhánh chính của kho (liên kết sửa, nút báo cáo tiến độ).")
     licence: Licence | None = Field(None, description="Giấy phép dữ liệu; null khi cơ quan ban hành chưa công bố.")
     page_size: int = Field(100, ge=1, description="Số nhiệm vụ tối đa trên một trang danh sách; dài hơn thì chia trang.")
+    rollup: str | None = Field(None, description="Trang tổng hợp: tệp danh sách thành viên, ví dụ data/rollup.yaml.")
+    harvest: str = Field("data/harvest", description="Thư mục lưu dữ liệu thu thập từ các thành viên (make harvest).")
 
-    @field_validator("plan", "updates")
+    @field_validator("plan", "updates", "rollup", "harvest")
     @classmethod
-    def _inside_the_project(cls, value: str) -> str:
+    def _inside_the_project(cls, value: str | None) -> str | None:
         """Paths are the repository's own: they make the edit links and the report button's folder."""
+        if value is None:
+            return None
         path = PurePosixPath(value)
         if not value.strip() or path.is_absolute() or ".." in path.parts or "\\" in value:
             raise ValueError("inside")
@@ -49,7 +53,7 @@ class Settings(BaseModel):
 
 
 MESSAGES = {
-    "extra_forbidden": "không có thiết lập này (các thiết lập: plan, updates, branch, licence, page_size; "
+    "extra_forbidden": "không có thiết lập này (các thiết lập: plan, updates, branch, licence, page_size, rollup, harvest; "
     "với licence: name, path, title)",
     "int_type": "cần một số nguyên",
     "int_parsing": "cần một số nguyên",
