@@ -6,9 +6,9 @@ The flow runs one way, and the folders follow it (lowest first):
     plan/         YAML → checked, typed model (with file:line problems)
     progress/     report files, reference date → each task's state
     importer/     a Word, PDF or text appendix → a draft plan.yaml
+    rollup/       members' published plan.json → a snapshot, figures and the cascade (a province follows its communes)
     urls.py       every address of the site and of its downloads
     exports/      model → open data files (JSON, CSV, XLSX, ICS, Data Package, Word report)
-    rollup/       members' published plan.json → a snapshot, figures and the cascade (a province follows its communes)
     site/         model → pages (views, templates, search, feed, print, Dữ liệu mở)
     build/        one build's orchestration: the downloads made in a second process
     mkdocs_glue/  the only MkDocs code: settings, hooks, theme overrides
@@ -27,9 +27,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("text",),
     ("plan",),
     ("progress", "importer"),
+    ("rollup",),
     ("urls",),
     ("exports",),
-    ("rollup",),
     ("site",),
     ("build",),
     ("mkdocs_glue", "adoption", "diff", "cli"),
