@@ -19,6 +19,9 @@ from ..plan.problems import Problem
 from ..progress.refdate import reference_date
 from ..progress.state import PlanState, state_of
 from ..progress.updates import LoadedUpdates, load_updates
+from ..rollup.figures import Rollup
+from ..rollup.members import load_members
+from ..rollup.snapshot import load_snapshot
 from ..site.facts import BuildFacts, Repo
 from ..site.pages import Site
 
@@ -61,6 +64,16 @@ class Publishing:
     repo: Repo | None = None
     licence: dict[str, str] | None = None
     page_size: int = 100
+    rollup: str | None = None
+    """The members file, when the site is a rollup (``extra.ke_hoach.rollup``)."""
+    harvest: str = "data/harvest"
+    """The harvest's snapshot folder, which a rollup's build reads instead of the network."""
+
+
+def load_rollup(root: Path, members_file: str, harvest: str, today: dt.date, plan: Plan | None) -> Rollup:
+    """The members and their last harvested data, as committed: the build never fetches anything."""
+    roster = load_members(root, members_file)
+    return Rollup(roster, load_snapshot(root / harvest, roster), today, plan)
 
 
 def load_site(root: Path, plan_file: str, updates_dir: str, publishing: Publishing) -> Site:
@@ -77,4 +90,6 @@ def load_site(root: Path, plan_file: str, updates_dir: str, publishing: Publishi
         task_lines=task_lines(project.plan, project.loaded.document),
         page_size=publishing.page_size,
     )
-    return Site(project.plan, project.progress(today), facts)
+    rollup = (load_rollup(root, publishing.rollup, publishing.harvest, today, project.plan)
+              if publishing.rollup else None)  # fmt: skip
+    return Site(project.plan, project.progress(today), facts, rollup)

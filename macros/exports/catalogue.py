@@ -21,6 +21,7 @@ from typing import Any
 
 from ..plan.model import Plan
 from ..progress.state import PlanState
+from ..rollup.figures import Rollup
 from ..text import vn_date
 from .datapackage import GUARD_NOTE, datapackage_json, integrity, tasks_table
 from .periodic_report import periodic_report_docx
@@ -49,6 +50,8 @@ class DownloadInputs:
     licence: dict[str, str] | None = None
     progress: PlanState | None = None
     report_period: Period | None = None
+    rollup: Rollup | None = None
+    """The members a rollup follows; None for a site that is not one (its rollup files are then not made)."""
 
 
 @dataclass(frozen=True)

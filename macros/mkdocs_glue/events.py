@@ -106,6 +106,8 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
         repo=Repo(config.repo_url, settings.branch) if config.repo_url else None,
         licence=settings.licence.as_dict() if settings.licence else None,
         page_size=settings.page_size,
+        rollup=settings.rollup,
+        harvest=settings.harvest,
     )
     site = load_site_of(root, settings.plan, settings.updates, publishing)
     for problem in site.progress.warnings:

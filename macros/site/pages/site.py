@@ -11,6 +11,7 @@ from ...exports import DownloadInputs, make_downloads
 from ...exports.periodic_report import whole_plan_period
 from ...plan.model import Plan
 from ...progress.state import PlanState
+from ...rollup.figures import Rollup
 from ..assets import Versions
 from ..facts import BuildFacts
 from ..views import Views
@@ -30,10 +31,12 @@ class MadeElsewhere(Protocol):
 class Site:
     """A pure function of (plan, progress, build facts): nothing here knows the generator."""
 
-    def __init__(self, plan: Plan, progress: PlanState, facts: BuildFacts):
+    def __init__(self, plan: Plan, progress: PlanState, facts: BuildFacts, rollup: Rollup | None = None):
         self.plan = plan
         self.progress = progress
         self.facts = facts
+        self.rollup = rollup
+        """The members this site follows, when it is a rollup (``extra.ke_hoach.rollup``); None otherwise."""
         self.views = Views(plan, progress, facts)
         self.page_types: dict[str, PageType] = {kind.page_type: kind(self) for kind in ordered_page_types()}
         self.downloads: MadeElsewhere | None = None
@@ -89,7 +92,8 @@ class Site:
         far among them, made from the data alone: a second process can make them while this one renders."""
         facts = self.facts
         licence = dict(facts.licence) if facts.licence is not None else None
-        inputs = DownloadInputs(self.plan, facts.reference_date, facts.site_url, licence, self.progress, self.report_period)
+        inputs = DownloadInputs(self.plan, facts.reference_date, facts.site_url, licence, self.progress, self.report_period,
+                                self.rollup)
         return make_downloads(inputs)
 
     @cached_property
