@@ -73,7 +73,8 @@ def fake_harvest(project: Path, fakes: list[Fake]) -> None:
         if fake.reason is None:
             try:
                 write_member(folder, slug, read_member(fake.member.data, "plan"))
-                records[slug] = HarvestRecord(source=member.source, outcome="moi", checked=HARVESTED, last_good=HARVESTED, sha256=sha)
+                records[slug] = HarvestRecord(source=member.source, outcome="moi", checked=HARVESTED,
+                                              last_good=HARVESTED, sha256=sha)
             except Refused as exc:
                 records[slug] = HarvestRecord(source=member.source, outcome="loi", reason=exc.reason, checked=HARVESTED)
         else:
