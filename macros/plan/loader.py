@@ -67,8 +67,14 @@ def validate(doc: YamlDocument) -> Plan:
         raise DataError([shape_problem(doc, err) for err in exc.errors()]) from None
 
 
+ADMIN_CODE_WANTED = ("mã đơn vị hành chính cần 2 chữ số (một tỉnh) hoặc 5 chữ số (một xã) theo danh mục đơn vị hành "
+                     "chính, viết trong ngoặc kép để giữ số 0 ở đầu, ví dụ admin_code: \"01234\"")
+
+
 def expected_message(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
+    if err["loc"][-1:] == ("admin_code",) and kind in ("string_type", "string_pattern_mismatch"):
+        return ADMIN_CODE_WANTED  # unquoted, 01234 is a number to YAML, and its zero is gone before the model sees it
     messages = {
         "missing": "thiếu trường bắt buộc này",
         "extra_forbidden": "trường này không có trong mẫu kế hoạch (viết sai tên trường?)",

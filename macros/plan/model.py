@@ -19,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 SECTION_ID = r"^[IVXLCDM]+$"
 TASK_ID = r"^[IVXLCDM]+(\.[0-9]+)+(\.[a-zđ])?$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ADMIN_CODE = r"^[0-9]{2}([0-9]{3})?$"
+"""A code of the national list of administrative units: 2 digits for a province, 5 for a commune."""
 MAX_ID = 60
 """Characters in a unit, product, schedule or legal basis id. Ids are page addresses and file names (a report is
 named date-task-unit.yaml); a file system refuses a name past 255 bytes, and a long address is a poor one to share."""
@@ -195,6 +197,11 @@ class PlanMeta(Strict):
     source_title: NonEmptyText = Field(description="Tiêu đề nguyên văn của phụ lục.")
     source_attachment: Text = ""
     issuer: NonEmptyText
+    admin_code: Annotated[str, Field(pattern=ADMIN_CODE)] | None = Field(
+        None,
+        description="Mã đơn vị hành chính của cơ quan ban hành, theo danh mục đơn vị hành chính Việt Nam: 2 chữ số với "
+        "một tỉnh, 5 chữ số với một xã; viết trong ngoặc kép để giữ số 0 ở đầu. Để trống nếu chưa biết.",
+    )
     province: NonEmptyText
     number: Text | None = Field(None, description="Số kế hoạch của xã; để trống nếu văn bản để trống.")
     date: dt.date | None = Field(None, description="Ngày kế hoạch của xã; để trống nếu văn bản để trống.")
