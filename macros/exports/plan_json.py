@@ -31,6 +31,7 @@ from ..plan.model import (
     ScheduleCell,
     Section,
     Task,
+    TaskLink,
     Unit,
     UnitCell,
     require_every_field,
@@ -99,6 +100,13 @@ class ExportUpdate(_Frozen):
     example: bool = Field(description="true: dữ liệu mẫu, chưa phải báo cáo thật.")
 
 
+class ExportLink(_Frozen):
+    plan: str = Field(description="Mã của kế hoạch cấp trên trong plan.legal_bases.")
+    task: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ trong kế hoạch cấp trên (id trong plan.json của nó).")]
+    plan_number: str = Field(description="Số của kế hoạch cấp trên, như legal_bases ghi (ví dụ 17/KH-UBND).")
+    plan_issuer: str = Field(description="Cơ quan ban hành kế hoạch cấp trên, như legal_bases ghi.")
+
+
 class ExportTask(_Frozen):
     id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: str = Field(description="Số thứ tự như trong văn bản gốc.")
@@ -117,6 +125,11 @@ class ExportTask(_Frozen):
     url: str | None = Field(description="Địa chỉ trang của nhiệm vụ, nếu biết địa chỉ trang web.")
     status: ExportStatus | None = Field(
         None, description="Tình trạng tiến độ hiện tại, tính từ các báo cáo; null với mục tiêu đề."
+    )
+    implements: list[ExportLink] = Field(
+        default_factory=list,
+        description="Các nhiệm vụ của kế hoạch cấp trên mà nhiệm vụ này thực hiện, đã được người biên tập xác nhận "
+        "(từ bản 1.1; vắng ở tệp cũ hơn).",
     )
 
 
@@ -157,7 +170,7 @@ def plan_export(
         ),
         plan=plan.plan,
         sections=[ExportSection(id=s.id, title=s.title, tasks=[t.id for t in s.tasks]) for s in plan.sections],
-        tasks=[_export_task(task, site_url, statuses.get(task.id)) for task in plan.tasks],
+        tasks=[_export_task(plan, task, site_url, statuses.get(task.id)) for task in plan.tasks],
         units=plan.units,
         deliverable_kinds=plan.deliverable_kinds,
         schedules=plan.schedules,
@@ -186,7 +199,7 @@ def _update(record: Any) -> ExportUpdate:
     )
 
 
-def _export_task(task: Task, site_url: str | None, status: ExportStatus | None = None) -> ExportTask:
+def _export_task(plan: Plan, task: Task, site_url: str | None, status: ExportStatus | None = None) -> ExportTask:
     return ExportTask(
         id=task.id,
         number=task.number,
@@ -202,7 +215,15 @@ def _export_task(task: Task, site_url: str | None, status: ExportStatus | None =
         extra=task.extra,
         url=task_url(site_url, task),
         status=status,
+        implements=[_link(plan, link) for link in task.confirmed_links],
     )
+
+
+def _link(plan: Plan, link: TaskLink) -> ExportLink:
+    """A confirmed link with its legal basis's number and issuer, so that a reader matches it to the higher-level
+    plan's plan.json without looking the basis up."""
+    basis = plan.basis_by_id[link.plan]
+    return ExportLink(plan=link.plan, task=link.task, plan_number=basis.number, plan_issuer=basis.issuer)
 
 
 def plan_json(
@@ -260,7 +281,8 @@ def _whole(value: object) -> bool:
 
 
 def plan_from_export(data: dict[str, Any]) -> Plan:
-    """Rebuild the :class:`Plan` from a parsed ``plan.json`` (the inverse of :func:`plan_export`)."""
+    """Rebuild the :class:`Plan` from a parsed ``plan.json`` (the inverse of :func:`plan_export`; a link still
+    only suggested is not exported, so it does not come back)."""
     export = PlanExport.model_validate(data)
     by_id = {t.id: t for t in export.tasks}
     return Plan(
@@ -277,7 +299,8 @@ def plan_from_export(data: dict[str, Any]) -> Plan:
 
 def _model_task(task: ExportTask) -> Task:
     fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
-    return Task(**{name: getattr(task, name) for name in fields})
+    links = [TaskLink(plan=link.plan, task=link.task) for link in task.implements]
+    return Task(**{name: getattr(task, name) for name in fields}, implements=links)
 
 
 def _dump(data: Any) -> bytes:
