@@ -12,7 +12,7 @@ The flow runs one way, and the folders follow it (lowest first):
     site/         model → pages (views, templates, search, feed, print, Dữ liệu mở)
     build/        one build's orchestration: the downloads made in a second process
     mkdocs_glue/  the only MkDocs code: settings, hooks, theme overrides
-    adoption/, diff.py, cli.py   ``python -m macros …``, beside the glue
+    adoption/, diff.py, linking/, cli.py   ``python -m macros …``, beside the glue
 
 :data:`LAYERS` writes that order once; ``tests/test_layers.py`` fails on any
 import from a lower layer to a higher one. A module may import its own layer
@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("exports",),
     ("site",),
     ("build",),
-    ("mkdocs_glue", "adoption", "diff", "cli"),
+    ("mkdocs_glue", "adoption", "diff", "linking", "cli"),
 )
 """The package's top-level modules and folders, lowest layer first; names in one layer may import each other.
 The package's own entry points (this file's :func:`define_env`, ``__main__.py``) stand above them all."""

@@ -1,4 +1,4 @@
-"""The project's command line: ``python -m macros check|schema|import|adopt|diff|report``.
+"""The project's command line: ``python -m macros check|schema|import|adopt|diff|report|link``.
 
 Commands print Vietnamese messages and exit non-zero on bad input; a
 Python traceback never reaches the clerk who ran them.
@@ -173,7 +173,26 @@ def build_parser() -> argparse.ArgumentParser:
     adopt.set_defaults(func=cmd_adopt)
     _add_update_commands(sub)
     _add_report_command(sub)
+    _add_link_command(sub)
     return parser
+
+
+def _add_link_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    link = sub.add_parser("link", help="gợi ý nhiệm vụ của kế hoạch cấp trên (plan.json của nó) mà mỗi nhiệm vụ thực hiện")
+    link.add_argument("parent", metavar="PLAN_JSON", help="tệp plan.json của kế hoạch cấp trên, hoặc địa chỉ https:// của nó")
+    link.add_argument("--plan", type=Path, default=None, help="tệp kế hoạch ghi gợi ý vào (mặc định: theo mkdocs.yml)")
+    link.add_argument("--basis", default=None, metavar="MÃ",
+                      help="mã căn cứ (plan.legal_bases) là kế hoạch cấp trên (mặc định: căn cứ có cùng số và cơ quan)")
+    link.add_argument("--min-score", type=float, default=None, metavar="ĐIỂM",
+                      help="chỉ gợi ý khi độ giống từ điểm này trở lên, từ 0 đến 1 (mặc định 0.5)")
+    link.set_defaults(func=cmd_link)
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from .linking import DEFAULT_MIN_SCORE, run
+
+    plan = args.plan or Path(project_settings(Path.cwd()).plan)
+    return run(args.parent, plan, args.basis, DEFAULT_MIN_SCORE if args.min_score is None else args.min_score)
 
 
 def _add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

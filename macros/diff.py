@@ -37,6 +37,7 @@ TASK_FIELDS: dict[str, str] = {
     "deliverable": "sản phẩm",
     "schedule": "thời gian thực hiện",
     "extra": "các cột khác của văn bản gốc",
+    "implements": "nhiệm vụ của kế hoạch cấp trên",
 }
 PLAN_PARTS: dict[str, str] = {
     "plan": "thông tin chung",

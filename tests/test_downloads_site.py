@@ -142,6 +142,18 @@ def test_home_page_and_navigation_lead_to_the_downloads(site):
     assert "Dữ liệu mở" in nav and "Bản in" in nav
 
 
+def test_du_lieu_leads_to_the_format_page_which_states_the_versioning_rule(site):
+    tree = site.tree(urls.DOWNLOADS)
+    link = tree.xpath("//article//a[text()='Định dạng dữ liệu plan.json']/@href")
+    assert link and urljoin("/" + urls.DOWNLOADS, link[0]) == "/" + urls.DATA_FORMAT
+    text = " ".join(site.text(urls.DATA_FORMAT).split())
+    assert "chấp nhận mọi phiên bản phụ" in text and "từ chối phiên bản chính mà nó không biết" in text
+    exported = json.loads(site.path(urls.download("plan.json")).read_bytes())["export"]
+    assert f"Tệp trên là bản {exported['version']}.{exported['minor']}" in text  # the page names the version files carry
+    nav = [a.text_content().strip() for a in site.tree(urls.HOME).xpath("//nav[contains(@class,'md-nav--primary')]//a")]
+    assert nav.index("Định dạng dữ liệu") == nav.index("Dữ liệu mở") + 1
+
+
 def test_a_licence_set_in_the_one_setting_reaches_the_page_and_the_files(tmp_path):
     project = copy_project(tmp_path / "project", XA_MAU)
     set_licence(project, CC_BY)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 
 import jsonschema
 import pytest
 
 from helpers import FIXTURES, PLAN_DIRS, load_fixture
 from macros import urls
-from macros.exports.plan_json import export_schema_json, plan_from_export, plan_json
+from macros.exports.plan_json import FormatError, export_schema_json, plan_from_export, plan_json, readable_version
 from macros.plan.loader import load_plan
 
 pytestmark = pytest.mark.unit
@@ -121,3 +122,57 @@ def test_with_progress_every_task_carries_its_status_and_every_report_is_listed(
     assert tasks["II.1.a"]["status"]["overdue"] is True and tasks["I.1"]["status"]["status"] == "hoan-thanh"
     assert len(data["updates"]) == 7
     assert [u["id"] for u in data["updates"]] == [r.id for r in sorted(state.records, key=lambda r: r.sort_key(), reverse=True)]
+
+
+# -- the versioning rule (docs/dinh-dang-du-lieu.md): any minor of a known major is read, another major is refused
+
+
+def test_export_says_its_major_and_minor_as_integers(exported):
+    info = exported["export"]
+    assert info["format"] == "ke-hoach-nhiem-vu"
+    assert (info["version"], info["minor"]) == (1, 1) and readable_version(exported) == (1, 1)
+
+
+def test_a_file_of_version_1_0_is_still_valid_and_read_as_1_0(schema, exported):
+    older = copy.deepcopy(exported)
+    del older["export"]["minor"]
+    for task in older["tasks"]:
+        task.pop("implements", None)
+    older["plan"].pop("admin_code", None)
+    validator(schema).validate(older)
+    assert readable_version(older) == (1, 0)
+
+
+def test_a_later_minor_with_fields_this_code_does_not_know_is_valid_and_read(schema, exported):
+    later = copy.deepcopy(exported)
+    later["export"]["minor"] = 7
+    later["export"]["mirror"] = "https://example.org/ban-sao/"
+    later["plan"]["region"] = "Nam Trung Bộ"
+    later["tasks"][0]["budget"] = {"amount": 120, "unit": "triệu đồng"}
+    later["rollup"] = {"members": []}
+    validator(schema).validate(later)
+    assert readable_version(later) == (1, 7)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"version": 2}, "phiên bản chính 2 của định dạng chưa được hỗ trợ"),
+        ({"version": "1"}, "phiên bản chính \"1\""),
+        ({"version": True}, "phiên bản chính true"),
+        ({"format": "datapackage"}, "định dạng \"datapackage\" không phải \"ke-hoach-nhiem-vu\""),
+        ({"minor": -1}, "phiên bản phụ (export.minor) -1"),
+        ({"minor": 1.5}, "phiên bản phụ (export.minor) 1.5"),
+    ],
+)
+def test_another_format_or_major_is_refused_with_its_reason(exported, change, reason):
+    other = copy.deepcopy(exported)
+    other["export"].update(change)
+    with pytest.raises(FormatError, match=re.escape(reason)):
+        readable_version(other)
+
+
+@pytest.mark.parametrize("data", [[], {"plan": {}}, {"export": "ke-hoach-nhiem-vu"}])
+def test_a_file_without_an_export_block_is_refused(data):
+    with pytest.raises(FormatError, match="thiếu mục \"export\""):
+        readable_version(data)

@@ -14,7 +14,7 @@ from macros import urls
 from macros.exports.tasks_csv import tasks_csv
 from macros.exports.tasks_xlsx import tasks_xlsx
 from macros.plan.loader import load_plan
-from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, UnitCell
+from macros.plan.model import DeliverableCell, ListBlock, Plan, ScheduleCell, Task, TaskLink, UnitCell
 
 pytestmark = pytest.mark.unit
 
@@ -77,6 +77,8 @@ def task_from_row(plan: Plan, row: dict[str, str], parse_date) -> Task:
     def ids(cell: str, table: dict[str, str]) -> list[str]:
         return [table[name] for name in cell.split("; ")] if cell else []
 
+    basis_ids = {b.number: b.id for b in plan.plan.legal_bases}
+    links = [link.split(": ") for link in row["Thực hiện nhiệm vụ của kế hoạch cấp trên"].split("; ") if link]
     due = row["Hạn hoàn thành"]
     return Task(
         id=row["Mã nhiệm vụ"],
@@ -95,6 +97,7 @@ def task_from_row(plan: Plan, row: dict[str, str], parse_date) -> Task:
             due=parse_date(due) if due else None,
             due_precision=PRECISIONS[row["Hạn nêu theo"]] if row["Hạn nêu theo"] else "day",
         ),
+        implements=[TaskLink(plan=basis_ids[number], task=task) for number, task in links],
     )
 
 
@@ -207,9 +210,9 @@ def test_xlsx_is_laid_out_for_reading(plan):
     sheet = book["Nhiệm vụ"]
     assert all(c.font.bold for c in sheet[1]) and not sheet.cell(row=2, column=1).font.bold
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == f"A1:R{len(plan.tasks) + 1}"
+    assert sheet.auto_filter.ref == f"A1:S{len(plan.tasks) + 1}"
     assert all(c.alignment.wrap_text for row in sheet.iter_rows() for c in row)
-    widths = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[chr(64 + i)].width for i in range(1, 19)}
+    widths = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[chr(64 + i)].width for i in range(1, 20)}
     assert widths["Mã nhiệm vụ"] <= 14 and widths["Nội dung nhiệm vụ"] >= 60
     for header, width in widths.items():
         assert width >= max(len(word) for word in header.split()), header  # a header never breaks inside a word

@@ -190,3 +190,29 @@ def test_a_group_in_a_group_is_accepted_and_a_group_in_itself_refused_at_its_lin
     [problem] = caught.value.errors
     assert (problem.line, problem.field.split(".")[-1].split("[")[0]) == (line, "member_of")
     assert "các nhóm không được lồng vòng tròn" in problem.message
+
+
+@pytest.mark.parametrize(("code", "kept"), [('"51"', "51"), ('"01234"', "01234"), ("'22015'", "22015")])
+def test_an_administrative_code_of_a_province_or_a_commune_is_kept_as_written(code, kept, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(_with_admin_code(code), encoding="utf-8")
+    assert load_plan(path).plan.plan.admin_code == kept
+
+
+@pytest.mark.parametrize("code", ["01234", "22015", '"2201"', '"220150"', '"5l"', '""'])
+def test_an_administrative_code_of_another_shape_or_unquoted_is_refused_at_its_line(code, tmp_path):
+    """Unquoted, 01234 is a number to YAML (668, read as octal) and its zero is lost: the message asks for quotes."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(_with_admin_code(code), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"  admin_code: {code}") + 1
+    with pytest.raises(DataError) as caught:
+        load_plan(path)
+    [problem] = caught.value.errors
+    assert (problem.line, problem.field) == (line, "plan.admin_code")
+    assert "2 chữ số (một tỉnh) hoặc 5 chữ số (một xã)" in problem.message and "ngoặc kép" in problem.message
+
+
+def _with_admin_code(code: str) -> str:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    issuer = next(line for line in text.splitlines() if line.startswith("  issuer:"))
+    return text.replace(issuer, f"{issuer}\n  admin_code: {code}", 1)

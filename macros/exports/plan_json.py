@@ -31,6 +31,7 @@ from ..plan.model import (
     ScheduleCell,
     Section,
     Task,
+    TaskLink,
     Unit,
     UnitCell,
     require_every_field,
@@ -39,7 +40,14 @@ from ..plan.schema import json_schema
 from .common import Licence, check_licence, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
-VERSION: Final = 1
+MAJOR: Final = 1
+"""Raised only when a field is removed, renamed or changes its meaning: a reader refuses a major it does not know."""
+MINOR: Final = 1
+"""Raised when fields are added (1.1: ``minor``, ``plan.admin_code``, ``tasks[].implements``): a reader of the same
+major accepts any minor and ignores the fields it does not know. The rule is written for readers in
+docs/dinh-dang-du-lieu.md, with the changelog."""
+VERSION: Final = MAJOR
+"""The ``export.version`` field, which has always held the major."""
 
 
 class _Frozen(BaseModel):
@@ -48,7 +56,15 @@ class _Frozen(BaseModel):
 
 class ExportInfo(_Frozen):
     format: Literal["ke-hoach-nhiem-vu"] = Field(FORMAT, description="Tên định dạng của tệp này.")
-    version: Literal[1] = Field(VERSION, description="Phiên bản định dạng; tăng khi cấu trúc thay đổi.")
+    version: Literal[1] = Field(
+        MAJOR, description="Phiên bản chính của định dạng: chỉ tăng khi một trường bị bỏ, đổi tên hay đổi nghĩa. "
+        "Chương trình đọc từ chối phiên bản chính mà nó không biết."
+    )
+    minor: int = Field(
+        MINOR, ge=0, description="Phiên bản phụ: tăng khi có thêm trường mới. Chương trình đọc chấp nhận mọi phiên bản "
+        "phụ của phiên bản chính mà nó biết và bỏ qua các trường nó không biết; tệp không có trường này là bản 1.0.",
+        json_schema_extra={"default": 0},  # what a reader assumes when the field is absent: the file is a 1.0
+    )
     generated: dt.date = Field(description="Ngày dựng tệp (ngày tham chiếu của lần dựng trang).")
     site_url: str | None = Field(None, description="Địa chỉ trang web công bố tệp này.")
     licence: Licence | None = Field(None, description="Giấy phép sử dụng dữ liệu; null khi chưa được công bố.")
@@ -84,6 +100,13 @@ class ExportUpdate(_Frozen):
     example: bool = Field(description="true: dữ liệu mẫu, chưa phải báo cáo thật.")
 
 
+class ExportLink(_Frozen):
+    plan: str = Field(description="Mã của kế hoạch cấp trên trong plan.legal_bases.")
+    task: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ trong kế hoạch cấp trên (id trong plan.json của nó).")]
+    plan_number: str = Field(description="Số của kế hoạch cấp trên, như legal_bases ghi (ví dụ 17/KH-UBND).")
+    plan_issuer: str = Field(description="Cơ quan ban hành kế hoạch cấp trên, như legal_bases ghi.")
+
+
 class ExportTask(_Frozen):
     id: Annotated[str, Field(pattern=TASK_ID, description="Mã nhiệm vụ, ví dụ V.8 hoặc IV.1.a.")]
     number: str = Field(description="Số thứ tự như trong văn bản gốc.")
@@ -102,6 +125,11 @@ class ExportTask(_Frozen):
     url: str | None = Field(description="Địa chỉ trang của nhiệm vụ, nếu biết địa chỉ trang web.")
     status: ExportStatus | None = Field(
         None, description="Tình trạng tiến độ hiện tại, tính từ các báo cáo; null với mục tiêu đề."
+    )
+    implements: list[ExportLink] = Field(
+        default_factory=list,
+        description="Các nhiệm vụ của kế hoạch cấp trên mà nhiệm vụ này thực hiện, đã được người biên tập xác nhận "
+        "(từ bản 1.1; vắng ở tệp cũ hơn).",
     )
 
 
@@ -142,7 +170,7 @@ def plan_export(
         ),
         plan=plan.plan,
         sections=[ExportSection(id=s.id, title=s.title, tasks=[t.id for t in s.tasks]) for s in plan.sections],
-        tasks=[_export_task(task, site_url, statuses.get(task.id)) for task in plan.tasks],
+        tasks=[_export_task(plan, task, site_url, statuses.get(task.id)) for task in plan.tasks],
         units=plan.units,
         deliverable_kinds=plan.deliverable_kinds,
         schedules=plan.schedules,
@@ -171,7 +199,7 @@ def _update(record: Any) -> ExportUpdate:
     )
 
 
-def _export_task(task: Task, site_url: str | None, status: ExportStatus | None = None) -> ExportTask:
+def _export_task(plan: Plan, task: Task, site_url: str | None, status: ExportStatus | None = None) -> ExportTask:
     return ExportTask(
         id=task.id,
         number=task.number,
@@ -187,7 +215,15 @@ def _export_task(task: Task, site_url: str | None, status: ExportStatus | None =
         extra=task.extra,
         url=task_url(site_url, task),
         status=status,
+        implements=[_link(plan, link) for link in task.confirmed_links],
     )
+
+
+def _link(plan: Plan, link: TaskLink) -> ExportLink:
+    """A confirmed link with its legal basis's number and issuer, so that a reader matches it to the higher-level
+    plan's plan.json without looking the basis up."""
+    basis = plan.basis_by_id[link.plan]
+    return ExportLink(plan=link.plan, task=link.task, plan_number=basis.number, plan_issuer=basis.issuer)
 
 
 def plan_json(
@@ -208,13 +244,45 @@ def export_schema_json() -> bytes:
         PlanExport,
         "Kế hoạch nhiệm vụ (plan.json)",
         "Cấu trúc của tệp plan.json: thông tin kế hoạch, các phần, các nhiệm vụ theo thứ tự văn bản, "
-        "các đơn vị, loại sản phẩm, loại thời gian; tình trạng tiến độ (status) và các báo cáo (updates).",
+        "các đơn vị, loại sản phẩm, loại thời gian; tình trạng tiến độ (status) và các báo cáo (updates). "
+        f"Lược đồ của phiên bản {MAJOR}.{MINOR}; tệp của mọi phiên bản {MAJOR}.x đều hợp lệ theo lược đồ này, "
+        "vì một phiên bản phụ chỉ thêm trường mới.",
         mode="serialization",
+        closed=False,  # a reader ignores the fields a later minor adds, and so does the schema it validates with
     ).encode("utf-8")
 
 
+class FormatError(ValueError):
+    """A parsed file that is not a plan.json this code can read; the message says why, in Vietnamese."""
+
+
+def readable_version(data: object) -> tuple[int, int]:
+    """(major, minor) of a parsed plan.json, by the versioning rule: any minor of :data:`MAJOR` is accepted (a file
+    without ``minor`` is 1.0) and the reader ignores the fields it does not know; another format or major is refused
+    with the reason (:class:`FormatError`) rather than read by guess."""
+    export = data.get("export") if isinstance(data, dict) else None
+    if not isinstance(export, dict):
+        raise FormatError("không phải tệp plan.json của trang kế hoạch: thiếu mục \"export\" (định dạng và phiên bản).")
+    if export.get("format") != FORMAT:
+        raise FormatError(f"định dạng {json.dumps(export.get('format'), ensure_ascii=False)} không phải \"{FORMAT}\" "
+                          "(tệp plan.json của trang kế hoạch).")
+    major, minor = export.get("version"), export.get("minor", 0)
+    if not _whole(major) or major != MAJOR:
+        raise FormatError(f"phiên bản chính {json.dumps(major, ensure_ascii=False)} của định dạng chưa được hỗ trợ: "
+                          f"chương trình này đọc phiên bản {MAJOR} (mọi bản {MAJOR}.x); hãy cập nhật chương trình.")
+    if not _whole(minor):
+        raise FormatError(f"phiên bản phụ (export.minor) {json.dumps(minor, ensure_ascii=False)} "
+                          "không phải một số nguyên không âm.")
+    return major, minor
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def plan_from_export(data: dict[str, Any]) -> Plan:
-    """Rebuild the :class:`Plan` from a parsed ``plan.json`` (the inverse of :func:`plan_export`)."""
+    """Rebuild the :class:`Plan` from a parsed ``plan.json`` (the inverse of :func:`plan_export`; a link still
+    only suggested is not exported, so it does not come back)."""
     export = PlanExport.model_validate(data)
     by_id = {t.id: t for t in export.tasks}
     return Plan(
@@ -231,7 +299,8 @@ def plan_from_export(data: dict[str, Any]) -> Plan:
 
 def _model_task(task: ExportTask) -> Task:
     fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
-    return Task(**{name: getattr(task, name) for name in fields})
+    links = [TaskLink(plan=link.plan, task=link.task) for link in task.implements]
+    return Task(**{name: getattr(task, name) for name in fields}, implements=links)
 
 
 def _dump(data: Any) -> bytes:

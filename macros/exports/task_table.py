@@ -70,6 +70,9 @@ COLUMNS: tuple[Column, ...] = (
            "Văn bản nêu hạn theo ngày, tháng, quý hay năm; để trống nếu không có hạn.",
            constraints={"enum": ["", *PRECISION_LABELS.values()]}, width=10),
     Column("note", "Ghi chú", "Ghi chú biên tập của trang web (không có trong văn bản gốc).", width=60),
+    Column("implements", "Thực hiện nhiệm vụ của kế hoạch cấp trên",
+           "Nhiệm vụ của kế hoạch cấp trên (một căn cứ của kế hoạch) mà nhiệm vụ này thực hiện: số kế hoạch và mã "
+           "nhiệm vụ, ví dụ \"17/KH-UBND: V.8\", cách nhau bằng \"; \"; để trống nếu chưa gắn.", width=24),
     Column("url", "Trang nhiệm vụ", "Địa chỉ trang của nhiệm vụ trên trang web.", format="uri", width=40),
 )
 
@@ -80,6 +83,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("note",), "lead": ("lead_text", "lead_units"), "coordinating": ("coordinating_text", "coordinating_units"),
     "deliverable": ("deliverable_text", "deliverable_kinds"),
     "schedule": ("schedule_text", "schedule_kinds", "due", "due_precision"), "extra": (),  # one column per extra column
+    "implements": ("implements",),
 }  # fmt: skip
 """Which columns of the table carry each field of a task: every field of the model has its columns."""
 require_every_field(Task, FIELD_COLUMNS, besides=(), where="macros/exports/task_table.py")
@@ -125,6 +129,7 @@ def task_row(plan: Plan, task: Task, site_url: str | None = None) -> dict[str, s
         "due": schedule.due.isoformat() if schedule.due else "",
         "due_precision": PRECISION_LABELS[schedule.due_precision] if schedule.due else "",
         "note": task.note or "",
+        "implements": MULTI.join(f"{plan.basis_by_id[link.plan].number}: {link.task}" for link in task.confirmed_links),
         "url": task_url(site_url, task) or "",
         **{f"{EXTRA_KEY}{column.id}": task.extra.get(column.id, "") for column in plan.plan.extra_columns},
     }

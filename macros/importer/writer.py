@@ -65,6 +65,8 @@ def _meta(meta: dict[str, Any]) -> list[str]:
     out = ["plan:"]
     for name in ("title", "source_label", "source_title", "source_attachment", "issuer", "province"):
         out.append(f"  {name}: {q(meta[name])}")
+        if name == "issuer" and meta.get("admin_code"):  # the registry's: the same body issues the new appendix
+            out.append(f"  admin_code: {q(meta['admin_code'])}")
     out.append(f"  number: {q(meta['number']) if meta.get('number') else 'null'}")
     out.append(f"  date: {yaml_scalar(meta.get('date'))}")
     out.append(f"  topic: {q(meta['topic'])}")

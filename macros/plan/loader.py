@@ -67,8 +67,14 @@ def validate(doc: YamlDocument) -> Plan:
         raise DataError([shape_problem(doc, err) for err in exc.errors()]) from None
 
 
+ADMIN_CODE_WANTED = ("mã đơn vị hành chính cần 2 chữ số (một tỉnh) hoặc 5 chữ số (một xã) theo danh mục đơn vị hành "
+                     "chính, viết trong ngoặc kép để giữ số 0 ở đầu, ví dụ admin_code: \"01234\"")
+
+
 def expected_message(err: ErrorDetails) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
+    if err["loc"][-1:] == ("admin_code",) and kind in ("string_type", "string_pattern_mismatch"):
+        return ADMIN_CODE_WANTED  # unquoted, 01234 is a number to YAML, and its zero is gone before the model sees it
     messages = {
         "missing": "thiếu trường bắt buộc này",
         "extra_forbidden": "trường này không có trong mẫu kế hoạch (viết sai tên trường?)",
@@ -88,6 +94,10 @@ def expected_message(err: ErrorDetails) -> str:
         "too_short": f"cần ít nhất {ctx.get('min_length')} mục",
         "too_long": f"chỉ được tối đa {ctx.get('max_length')} mục",
         "literal_error": f"cần một trong các giá trị: {ctx.get('expected', '')}",
+        "float_type": "cần một số, ví dụ 0.75",
+        "float_parsing": "cần một số, ví dụ 0.75",
+        "greater_than_equal": f"cần một số không nhỏ hơn {ctx.get('ge')}",
+        "less_than_equal": f"cần một số không lớn hơn {ctx.get('le')}",
     }
     if kind == "string_too_long" and ctx.get("max_length") in ID_LIMITS:
         found = len(err["input"]) if isinstance(err.get("input"), str) else "quá"
@@ -229,6 +239,7 @@ def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> No
         if kind not in plan.schedule_by_id:
             report(loc + ("schedule", "kinds", j), f"không có loại thời gian với mã \"{kind}\"; "
                                                    f"cần một mã trong schedules ({', '.join(plan.schedule_by_id)}).")
+    _check_links(plan, task, loc, report)
     declared = [c.id for c in plan.plan.extra_columns]  # a list: the message names them in the plan's order
     for key in task.extra:
         if key not in declared:
@@ -243,6 +254,29 @@ def _check_cells(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> No
             report(loc + (cell,), f"nhiệm vụ chưa có {label} (ô trong văn bản gốc để trống?).", "warning")
     if task.lead.text.strip() and not task.lead.units:
         report(loc + ("lead", "units"), "ô chủ trì có nội dung nhưng chưa gắn mã đơn vị nào.", "warning")
+
+
+SUGGESTED_LINK = "liên kết gợi ý chưa được xác nhận: xóa dòng suggested để xác nhận hoặc xóa liên kết"
+"""What make check says of each link that make link proposed and no editor has confirmed."""
+
+
+def _check_links(plan: Plan, task: Any, loc: tuple[Any, ...], report: Any) -> None:
+    """Each link names one of the plan's legal bases, once; a link still only suggested is a warning."""
+    bases = plan.basis_by_id
+    seen: set[tuple[str, str]] = set()
+    for j, link in enumerate(task.implements):
+        where = loc + ("implements", j)
+        if link.plan not in bases:
+            report(where + ("plan",), f"không có căn cứ với mã \"{link.plan}\"; liên kết cần mã của kế hoạch cấp trên "
+                                      f"trong plan.legal_bases ({', '.join(bases)}).")
+        elif (link.plan, link.task) in seen:
+            report(where + ("task",), f"liên kết tới nhiệm vụ {link.task} của {bases[link.plan].number} có hai lần; "
+                                      "hãy xóa một.")
+        elif not link.confirmed:
+            score = f"{link.suggested:.2f}".replace(".", ",")
+            report(where + ("suggested",), f"{SUGGESTED_LINK} (gợi ý: nhiệm vụ {link.task} của "
+                                           f"{bases[link.plan].number}, độ giống {score}).", "warning")
+        seen.add((link.plan, link.task))
 
 
 def task_lines(plan: Plan, doc: YamlDocument) -> dict[str, tuple[int, int]]:

@@ -19,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 SECTION_ID = r"^[IVXLCDM]+$"
 TASK_ID = r"^[IVXLCDM]+(\.[0-9]+)+(\.[a-zđ])?$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ADMIN_CODE = r"^[0-9]{2}([0-9]{3})?$"
+"""A code of the national list of administrative units: 2 digits for a province, 5 for a commune."""
 MAX_ID = 60
 """Characters in a unit, product, schedule or legal basis id. Ids are page addresses and file names (a report is
 named date-task-unit.yaml); a file system refuses a name past 255 bytes, and a long address is a poor one to share."""
@@ -82,6 +84,29 @@ class ScheduleCell(Strict):
     )
 
 
+# A link from a task to a task of a higher-level plan it carries out ("thực hiện nhiệm vụ V.8 của Kế hoạch số
+# 17/KH-UBND"). ``suggested`` marks one that ``make link`` proposed and no editor has confirmed yet: such a link is
+# warned about by make check, and neither shown nor exported. (No docstring: it would become the schema's description.)
+class TaskLink(Strict):
+    plan: SlugId = Field(
+        description="Mã của kế hoạch cấp trên trong plan.legal_bases (căn cứ mà kế hoạch này thực hiện), "
+        "ví dụ kh-17-kh-ubnd."
+    )
+    task: Annotated[str, Field(
+        pattern=TASK_ID, max_length=MAX_TASK_ID, description="Mã nhiệm vụ trong kế hoạch cấp trên, ví dụ V.8."
+    )]
+    suggested: float | None = Field(
+        None, ge=0, le=1,
+        description="Độ giống (0 đến 1) của một liên kết do lệnh make link gợi ý, chưa được người biên tập xác nhận. "
+        "Xóa dòng này để xác nhận liên kết, hoặc xóa cả liên kết; liên kết còn dòng này không hiện trên trang và "
+        "không có trong dữ liệu tải về.",
+    )
+
+    @property
+    def confirmed(self) -> bool:
+        return self.suggested is None
+
+
 # A new field of Task touches: this class; data/plan.schema.json (make schema); the summary of pull requests
 # (TASK_FIELDS in macros/diff.py) and the downloads (FIELD_COLUMNS, COLUMNS and task_row in
 # macros/exports/task_table.py; ExportTask in macros/exports/plan_json.py), each of which refuses to import while
@@ -103,6 +128,15 @@ class Task(Strict):
         description="Ô của các cột khác của văn bản gốc (xem plan.extra_columns), theo mã cột, chép nguyên văn; "
         "cột để trống thì không cần ghi.",
     )
+    implements: list[TaskLink] = Field(
+        default_factory=list,
+        description="Các nhiệm vụ của kế hoạch cấp trên (một căn cứ trong plan.legal_bases) mà nhiệm vụ này thực hiện.",
+    )
+
+    @property
+    def confirmed_links(self) -> list[TaskLink]:
+        """The links an editor has set or confirmed: the only ones a page or a download shows."""
+        return [link for link in self.implements if link.confirmed]
 
     @property
     def parent_id(self) -> str | None:
@@ -195,6 +229,11 @@ class PlanMeta(Strict):
     source_title: NonEmptyText = Field(description="Tiêu đề nguyên văn của phụ lục.")
     source_attachment: Text = ""
     issuer: NonEmptyText
+    admin_code: Annotated[str, Field(pattern=ADMIN_CODE)] | None = Field(
+        None,
+        description="Mã đơn vị hành chính của cơ quan ban hành, theo danh mục đơn vị hành chính Việt Nam: 2 chữ số với "
+        "một tỉnh, 5 chữ số với một xã; viết trong ngoặc kép để giữ số 0 ở đầu. Để trống nếu chưa biết.",
+    )
     province: NonEmptyText
     number: Text | None = Field(None, description="Số kế hoạch của xã; để trống nếu văn bản để trống.")
     date: dt.date | None = Field(None, description="Ngày kế hoạch của xã; để trống nếu văn bản để trống.")
@@ -266,6 +305,10 @@ class Plan(Strict):
     @cached_property
     def schedule_by_id(self) -> dict[str, Schedule]:
         return {s.id: s for s in self.schedules}
+
+    @cached_property
+    def basis_by_id(self) -> dict[str, LegalBasis]:
+        return {b.id: b for b in self.plan.legal_bases}
 
     @cached_property
     def section_by_id(self) -> dict[str, Section]:

@@ -67,6 +67,15 @@ class Fact:
     cell: CellView
 
 
+@dataclass(frozen=True)
+class Implemented:
+    """A task of a higher-level plan that this task carries out: its id there, and that plan as the legal bases
+    name it ("Kế hoạch số 17/KH-UBND ngày 07/8/2025 của Ủy ban nhân dân tỉnh Quảng Ngãi")."""
+
+    task: str
+    plan: str
+
+
 @dataclass
 class TaskView:
     id: str
@@ -92,6 +101,8 @@ class TaskView:
     source_url: str | None
     source_file: str
     extra: dict[str, CellView] = field(default_factory=dict)
+    implements: list[Implemented] = field(default_factory=list)
+    """Confirmed links only: a link make link suggested is not shown until an editor confirms it."""
     facts: list[Fact] = field(default_factory=list)
     """The cells beside the content in the source's column order: the four roles and any extra column."""
     children: list[TaskView] = field(default_factory=list)
@@ -272,6 +283,7 @@ class Views:
             source_url=repo.blob(facts.plan_file, facts.task_lines.get(task.id)) if repo else None,
             source_file=facts.plan_file,
             extra={key: CellView(segments(text), []) for key, text in task.extra.items()},
+            implements=[Implemented(link.task, self.plan.basis_by_id[link.plan].title) for link in task.confirmed_links],
         )
         meta = self.plan.plan
         view.facts = [
