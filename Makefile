@@ -11,7 +11,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-$(shell sha1sum requirements-properdocs.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report bench clean
+.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report harvest bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -21,6 +21,7 @@ help:
 	@echo "make adopt SOURCE=phu-luc.docx - dùng dự án cho phụ lục khác (.docx, .txt, .pdf) trong một lệnh"
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
 	@echo "make report FROM=2025-07-01 TO=2025-09-30 [UNIT=mã-đơn-vị] [OUT=bao-cao.docx] - báo cáo định kỳ (tệp Word)"
+	@echo "make harvest - trang tổng hợp: thu thập plan.json của các thành viên vào data/harvest/ [MEMBERS=data/rollup.yaml] [FOLDER=data/harvest]"
 	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
 
 $(STAMP): requirements.txt
@@ -101,6 +102,11 @@ import: $(STAMP)
 # make report FROM=2025-07-01 TO=2025-09-30 UNIT=phong-kinh-te OUT=bao-cao-quy-3.docx (UNIT, OUT tuỳ chọn)
 report: $(STAMP)
 	$(BIN)/python -m macros report $(if $(FROM),--from $(FROM),) $(if $(TO),--to $(TO),) $(if $(UNIT),--unit $(UNIT),) $(if $(OUT),-o $(OUT),)
+
+# Trang tổng hợp (tỉnh theo dõi các xã): tải du-lieu/plan.json của mọi thành viên trong danh sách (extra.ke_hoach.rollup
+# của mkdocs.yml) vào thư mục thu thập; thành viên lỗi giữ bản tốt gần nhất. Lệnh duy nhất dùng mạng; make build thì không.
+harvest: $(STAMP)
+	$(BIN)/python -m macros harvest $(if $(MEMBERS),--members $(MEMBERS),) $(if $(FOLDER),--folder $(FOLDER),)
 
 # Đo hiệu năng (không thuộc make test; mất hơn 10 phút): make bench, make bench SIZES="100 1000", make bench BENCH_ARGS=--quick
 bench: $(STAMP)
