@@ -124,7 +124,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if route.kind == "ok":
             etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
             validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
-            if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            asked = self.headers.get("If-None-Match")  # when sent, it alone decides (RFC 9110, 13.2.2)
+            if asked == etag or (asked is None and self.headers.get("If-Modified-Since") == LAST_MODIFIED):
                 return self._send(304, b"", headers=validators)
             return self._send(200, route.body, headers=validators)
         return self._send(200, route.body)
