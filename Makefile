@@ -11,7 +11,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-$(shell sha1sum requirements-properdocs.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report link bench clean
+.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report link harvest bench clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -22,6 +22,7 @@ help:
 	@echo "make build   - dựng trang vào thư mục site/ (chế độ nghiêm ngặt)"
 	@echo "make report FROM=2025-07-01 TO=2025-09-30 [UNIT=mã-đơn-vị] [OUT=bao-cao.docx] - báo cáo định kỳ (tệp Word)"
 	@echo "make link PARENT=plan.json [BASIS=mã-căn-cứ] [MIN_SCORE=0.5] - gợi ý nhiệm vụ cấp trên mà mỗi nhiệm vụ thực hiện"
+	@echo "make harvest - trang tổng hợp: thu thập plan.json của các thành viên vào data/harvest/ [MEMBERS=data/rollup.yaml] [FOLDER=data/harvest]"
 	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
 
 $(STAMP): requirements.txt
@@ -108,6 +109,11 @@ report: $(STAMP)
 link: $(STAMP)
 	@test -n "$(PARENT)" || { echo "Cần plan.json của kế hoạch cấp trên: make link PARENT=plan.json (tệp hoặc địa chỉ https://)" >&2; exit 2; }
 	$(BIN)/python -m macros link "$(PARENT)" $(if $(FILE),--plan $(FILE),) $(if $(BASIS),--basis $(BASIS),) $(if $(MIN_SCORE),--min-score $(MIN_SCORE),)
+
+# Trang tổng hợp (tỉnh theo dõi các xã): tải du-lieu/plan.json của mọi thành viên trong danh sách (extra.ke_hoach.rollup
+# của mkdocs.yml) vào thư mục thu thập; thành viên lỗi giữ bản tốt gần nhất. Lệnh duy nhất dùng mạng; make build thì không.
+harvest: $(STAMP)
+	$(BIN)/python -m macros harvest $(if $(MEMBERS),--members $(MEMBERS),) $(if $(FOLDER),--folder $(FOLDER),)
 
 # Đo hiệu năng (không thuộc make test; mất hơn 10 phút): make bench, make bench SIZES="100 1000", make bench BENCH_ARGS=--quick
 bench: $(STAMP)

@@ -72,7 +72,8 @@ def member_plan_json(index: int, *, parent: Plan | None = None, tasks: int | Non
     name, code, level = member_name(index)
     data = generate_plan(tasks or rng.randint(12, 60), seed=index)
     meta = data["plan"]
-    meta.update(issuer=f"Ủy ban nhân dân {name.lower() if level != 'dac-khu' else name}", title=f"Nhiệm vụ của {name}",
+    named = name if level == "dac-khu" else name[0].lower() + name[1:]  # "xã Bình Lạc": the name keeps its capitals
+    meta.update(issuer=f"Ủy ban nhân dân {named}", title=f"Nhiệm vụ của {name}",
                 province="tỉnh Bình Sơn", number=f"{rng.randint(10, 200)}/KH-UBND")
     if parent is not None:
         meta["legal_bases"].insert(0, {"id": PARENT_BASIS, "title": f"Kế hoạch số {PROVINCE_NUMBER} của {PROVINCE_ISSUER}",

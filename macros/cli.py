@@ -1,4 +1,4 @@
-"""The project's command line: ``python -m macros check|schema|import|adopt|diff|report|link``.
+"""The project's command line: ``python -m macros check|schema|import|adopt|diff|report|link|harvest``.
 
 Commands print Vietnamese messages and exit non-zero on bad input; a
 Python traceback never reaches the clerk who ran them.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -174,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_update_commands(sub)
     _add_report_command(sub)
     _add_link_command(sub)
+    harvest = sub.add_parser("harvest", help="trang tổng hợp: thu thập dữ liệu (plan.json) của các thành viên")
+    harvest.add_argument("--members", default=None, help="tệp danh sách thành viên (mặc định: rollup trong mkdocs.yml)")
+    harvest.add_argument("--folder", default=None, help="thư mục lưu dữ liệu thu thập (mặc định: harvest trong mkdocs.yml)")
+    harvest.set_defaults(func=cmd_harvest)
     return parser
 
 
@@ -217,6 +222,42 @@ def _add_update_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     schema = sub.add_parser("update-schema", help="ghi JSON Schema của tệp báo cáo tiến độ")
     schema.add_argument("-o", "--output", default=str(UPDATE_SCHEMA_PATH))
     schema.set_defaults(func=cmd_update_schema)
+
+
+NOT_A_ROLLUP = (
+    "Trang này không phải trang tổng hợp: mkdocs.yml chưa đặt extra.ke_hoach.rollup. Để theo dõi kế hoạch của các "
+    "thành viên (xã, phường…), viết danh sách thành viên vào data/rollup.yaml (mỗi thành viên có name và plan_json, "
+    "địa chỉ https://…/du-lieu/plan.json của họ), rồi thêm dòng \"rollup: data/rollup.yaml\" vào mục "
+    "extra: ke_hoach: của mkdocs.yml; hoặc chạy python -m macros harvest --members data/rollup.yaml."
+)
+
+
+def cmd_harvest(args: argparse.Namespace) -> int:
+    """The only command that uses the network; prints progress, then a table of every member and a summary."""
+    from .rollup.harvest import ProgressPrinter, harvest, summary, table
+    from .rollup.members import load_members
+
+    root = Path.cwd()
+    settings = project_settings(root)
+    members_file = args.members or settings.rollup
+    if members_file is None:
+        print(NOT_A_ROLLUP, file=sys.stderr)
+        return 1
+    try:
+        roster = load_members(root, members_file)
+    except DataError as exc:
+        _print_problems(exc.problems, os.environ.get("GITHUB_ACTIONS") == "true")
+        print(f"Không thu thập được: {exc.where} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
+        return 1
+    tty = sys.stdout.isatty() and os.environ.get("CI") != "true"
+    printer = ProgressPrinter(sys.stdout, tty, shutil.get_terminal_size().columns)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result = harvest(root, roster, Path(args.folder or settings.harvest), now=now, progress=printer)
+    for warning in result.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+    print(table(result))
+    print(summary(result))
+    return result.exit_code
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -205,3 +205,21 @@ def invisible_message(char: str) -> str:
         kind = "ký tự vô hình"
     return (f"có {kind} {code_point(char)} ({INVISIBLE[char]}), thường do chép từ Word hay trang web: không nhìn thấy "
             f"nhưng {effect}; hãy xóa ký tự này.")
+
+
+def same_number(ours: str, theirs: str) -> bool:
+    """17/KH-UBND and "17/KH - UBND", 1560/QĐ-TTg and 1560/QD-TTG: one document number, however it was typed."""
+    return ascii_words(ours).replace(" ", "") == ascii_words(theirs).replace(" ", "")
+
+
+_SHORT_NAMES = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+
+
+def same_issuer(ours: str, theirs: str) -> bool:
+    """"UBND tỉnh Thanh Sơn" and "Ủy ban nhân dân tỉnh Thanh Sơn": one body. A commune cites its province's plan
+    as it writes its legal basis, so a link (make link) and a rollup's cascade both compare names this way."""
+
+    def words(name: str) -> str:
+        return " ".join(_SHORT_NAMES.get(word, word) for word in ascii_words(name).split())
+
+    return words(ours) == words(theirs)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..plan.loader import display_path, load_plan
 from ..plan.model import LegalBasis, Plan, Task, TaskLink
 from ..plan.problems import DataError, Problem
-from ..text import ascii_words, shorten
+from ..text import same_issuer, same_number, shorten
 from .parent import ParentPlan, ParentTask, read_parent, refuse
 from .similarity import Scorer
 from .yamledit import set_links
@@ -73,8 +73,8 @@ def choose_basis(plan: Plan, parent: ParentPlan, basis_id: str | None, shown: st
     if parent.number is None:
         raise refuse(parent.source, f"kế hoạch cấp trên không ghi số (plan.number); hãy chọn căn cứ bằng --basis "
                                     f"(các căn cứ của {shown}: {listed}).")
-    numbered = [b for b in bases if _same_number(b.number, parent.number)]
-    matching = [b for b in numbered if parent.issuer is None or _same_issuer(b.issuer, parent.issuer)]
+    numbered = [b for b in bases if same_number(b.number, parent.number)]
+    matching = [b for b in numbered if parent.issuer is None or same_issuer(b.issuer, parent.issuer)]
     if len(matching) == 1:
         return matching[0]
     issuer = f" của {parent.issuer}" if parent.issuer else ""
@@ -84,23 +84,6 @@ def choose_basis(plan: Plan, parent: ParentPlan, basis_id: str | None, shown: st
         raise refuse(shown, f"kế hoạch cấp trên là Kế hoạch số {parent.number}{issuer}, mà {shown} {why}; hãy thêm "
                             f"căn cứ đó vào plan.legal_bases, hoặc chọn căn cứ bằng --basis (các căn cứ: {listed}).")
     raise refuse(shown, f"có nhiều căn cứ số {parent.number}{issuer}; hãy chọn một bằng --basis (các căn cứ: {listed}).")
-
-
-def _same_number(ours: str, theirs: str) -> bool:
-    """17/KH-UBND and "17/KH - UBND", 1560/QĐ-TTg and 1560/QD-TTG: one number."""
-    return ascii_words(ours).replace(" ", "") == ascii_words(theirs).replace(" ", "")
-
-
-_SHORT_NAMES = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
-
-
-def _same_issuer(ours: str, theirs: str) -> bool:
-    """"UBND tỉnh Thanh Sơn" and "Ủy ban nhân dân tỉnh Thanh Sơn": one body."""
-
-    def words(name: str) -> str:
-        return " ".join(_SHORT_NAMES.get(word, word) for word in ascii_words(name).split())
-
-    return words(ours) == words(theirs)
 
 
 def suggest(plan: Plan, parent: ParentPlan, min_score: float) -> list[Suggestion]:

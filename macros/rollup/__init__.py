@@ -12,5 +12,6 @@ The flow, lowest first:
     members.py   the members file (data/rollup.yaml), checked with file:line messages
     snapshot.py  the harvest folder on disk: each member's last good copy and the outcome of its last harvest
     figures.py   the numbers a monitor reads: per member, and per task of the rollup's own plan (the cascade)
-    harvest.py   the only code that touches the network (run by ``make harvest``, never by the build)
+    fetch.py     the only code that touches the network: one member's file, every address checked, sizes and time bounded
+    harvest.py   ``make harvest``: every member fetched at once (bounded), records kept, progress and the final table
 """

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from ..plan.loader import shape_problem
 from ..plan.problems import DataError, Problem
@@ -46,10 +47,11 @@ class Member(BaseModel):
     @field_validator("plan_json", "rollup_json")
     @classmethod
     def _address(cls, value: str | None) -> str | None:
-        if value is None or _is_https(value):
+        if value is None or _is_https(value) or _is_http(value):  # http:// only with allow_local (load_members)
             return value
         path = PurePosixPath(value)
-        if value.startswith(("http:", "file:")) or path.is_absolute() or ".." in path.parts or "\\" in value or not value.strip():
+        scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value)  # ftp:, javascript:…: not a path of the repository
+        if scheme or path.is_absolute() or ".." in path.parts or "\\" in value or not value.strip():
             raise ValueError("address")
         return str(path)
 
@@ -77,7 +79,7 @@ class Member(BaseModel):
 
     @property
     def is_remote(self) -> bool:
-        return _is_https(self.source)
+        return _is_https(self.source) or _is_http(self.source)
 
 
 class MembersFile(BaseModel):
@@ -104,10 +106,25 @@ def _is_https(value: str) -> bool:
     return parts.scheme == "https" and bool(parts.hostname) and not re.search(r"\s", value)
 
 
+def _is_http(value: str) -> bool:
+    """A plain http:// address: refused unless the file sets allow_local (a test's loopback server)."""
+    parts = urlsplit(value)
+    return parts.scheme == "http" and bool(parts.hostname) and not re.search(r"\s", value)
+
+
 MESSAGES = {
     "address": "cần một địa chỉ https://… hoặc một đường dẫn trong kho (viết bằng dấu /, không có ..)",
     "https": "cần một địa chỉ https://…",
     "source": "cần plan_json (địa chỉ du-lieu/plan.json của thành viên) hoặc rollup_json",
+}
+
+
+FIELD_MESSAGES = {  # the plan's wording of these speaks of the plan's template and of units' ids
+    ("extra_forbidden", ""): "trường này không có trong danh sách thành viên (các trường: allow_local, members; với mỗi "
+                             "thành viên: name, plan_json, rollup_json, code, level, site)",
+    ("string_pattern_mismatch", "code"): "mã đơn vị hành chính: chữ số, chữ cái không dấu hoặc dấu gạch nối, tối đa 20 ký tự, "
+                                         "ví dụ 21595",
+    ("string_pattern_mismatch", "level"): "cấp viết bằng chữ thường không dấu và dấu gạch nối, ví dụ xa, phuong, tinh",
 }
 
 
@@ -124,6 +141,11 @@ def load_members(root: Path, file: str = DEFAULT_FILE) -> Roster:
     seen: dict[str, int] = {}
     members = []
     for i, member in enumerate(parsed.members):
+        for field in ("plan_json", "rollup_json"):
+            if not parsed.allow_local and _is_http(getattr(member, field) or ""):
+                problems.append(Problem(file, doc.line_of(("members", i, field)), f"members[{i}].{field}",
+                                        f"{MESSAGES['address']}; địa chỉ http:// chỉ được dùng khi kiểm thử "
+                                        "(allow_local: true)."))
         slug = member_slug(member)
         if slug in seen:
             problems.append(Problem(file, doc.line_of(("members", i)), f"members[{i}]",
@@ -135,12 +157,12 @@ def load_members(root: Path, file: str = DEFAULT_FILE) -> Roster:
     return Roster(file, parsed.allow_local, members)
 
 
-def _expected(err: object) -> str:
+def _expected(err: ErrorDetails) -> str:
     from ..plan.loader import expected_message
 
-    ctx = getattr(err, "get", lambda *_: None)("ctx") or {}
-    reason = str(ctx.get("error", ""))
-    return MESSAGES.get(reason) or expected_message(err)  # type: ignore[arg-type]
+    reason = str(err.get("ctx", {}).get("error", ""))
+    kind, field = err["type"], str((err["loc"] or ("",))[-1])
+    return MESSAGES.get(reason) or FIELD_MESSAGES.get((kind, field)) or FIELD_MESSAGES.get((kind, "")) or expected_message(err)
 
 
 def member_slug(member: Member) -> str:
