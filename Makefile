@@ -11,7 +11,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-$(shell sha1sum requirements-properdocs.txt | cut -c1-12)
 VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report link harvest bench clean
+.PHONY: help venv venv-properdocs serve build check lint test browser schema adopt import report link harvest bench bench-rollup clean
 
 help:
 	@echo "make serve   - xem trang tại http://127.0.0.1:8000/<đường dẫn của site_url>/ (tự tải lại khi sửa)"
@@ -113,7 +113,11 @@ link: $(STAMP)
 # Trang tổng hợp (tỉnh theo dõi các xã): tải du-lieu/plan.json của mọi thành viên trong danh sách (extra.ke_hoach.rollup
 # của mkdocs.yml) vào thư mục thu thập; thành viên lỗi giữ bản tốt gần nhất. Lệnh duy nhất dùng mạng; make build thì không.
 harvest: $(STAMP)
-	$(BIN)/python -m macros harvest $(if $(MEMBERS),--members $(MEMBERS),) $(if $(FOLDER),--folder $(FOLDER),)
+	$(BIN)/python -m macros harvest $(if $(MEMBERS),--members $(MEMBERS),) $(if $(FOLDER),--folder $(FOLDER),) $(HARVEST_ARGS)
+
+# Đo trang tổng hợp (không thuộc make test): 100 thành viên, 3.321 thành viên, hai cấp (34 tỉnh); ghi bench/RESULTS.md
+bench-rollup: $(STAMP)
+	$(BIN)/python bench/rollup.py $(BENCH_ARGS)
 
 # Đo hiệu năng (không thuộc make test; mất hơn 10 phút): make bench, make bench SIZES="100 1000", make bench BENCH_ARGS=--quick
 bench: $(STAMP)

@@ -45,6 +45,8 @@ from helpers import REFERENCE_EPOCH, build_env, copy_project, published  # noqa:
 from macros import urls  # noqa: E402
 
 SIZES = [100, 1000, 5000]
+ROLLUP_START = "<!-- rollup:start -->"
+"""Where bench/rollup.py's section of RESULTS.md begins."""
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 FLOOR_NAV = ["index.md", "phan/index.md", "don-vi/index.md", "san-pham/index.md", "thoi-gian/index.md", "nhiem-vu/index.md"]
 CELLS = (("lead", "Đơn vị chủ trì"), ("coordinating", "Đơn vị phối hợp"), ("deliverable", "Sản phẩm"),
@@ -334,6 +336,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"ke-hoach-bench-{tasks}-") as tmp:
             rows.append(measure(tasks, runs, quick, Path(tmp)))
     text = results_markdown(rows, started, load)
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    if ROLLUP_START in old:  # bench/rollup.py's section is its own: kept as it is
+        text = text.rstrip("\n") + "\n\n" + old[old.index(ROLLUP_START):]
     args.out.write_text(text, encoding="utf-8")
     print(text)
 

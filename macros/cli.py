@@ -178,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     harvest = sub.add_parser("harvest", help="trang tổng hợp: thu thập dữ liệu (plan.json) của các thành viên")
     harvest.add_argument("--members", default=None, help="tệp danh sách thành viên (mặc định: rollup trong mkdocs.yml)")
     harvest.add_argument("--folder", default=None, help="thư mục lưu dữ liệu thu thập (mặc định: harvest trong mkdocs.yml)")
+    harvest.add_argument("--timeout", type=float, default=20, help="giây tối đa cho mỗi thành viên (mặc định 20)")
+    harvest.add_argument("--concurrency", type=int, default=16, help="số thành viên tải cùng lúc (mặc định 16)")
     harvest.set_defaults(func=cmd_harvest)
     return parser
 
@@ -252,7 +254,8 @@ def cmd_harvest(args: argparse.Namespace) -> int:
     tty = sys.stdout.isatty() and os.environ.get("CI") != "true"
     printer = ProgressPrinter(sys.stdout, tty, shutil.get_terminal_size().columns)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    result = harvest(root, roster, Path(args.folder or settings.harvest), now=now, progress=printer)
+    result = harvest(root, roster, Path(args.folder or settings.harvest), now=now, progress=printer,
+                     per_member_timeout=args.timeout, concurrency=args.concurrency)
     for warning in result.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     print(table(result))
