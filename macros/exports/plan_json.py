@@ -13,7 +13,6 @@ without progress data).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,7 +35,7 @@ from ..plan.model import (
     require_every_field,
 )
 from ..plan.schema import json_schema
-from .common import Licence, check_licence, licence_statement, task_url
+from .common import Licence, check_licence, json_bytes, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
 VERSION: Final = 1
@@ -199,7 +198,7 @@ def plan_json(
 ) -> bytes:
     """``plan.json``: UTF-8, readable indentation, keys in model order (stable across builds)."""
     data = plan_export(plan, reference_date, site_url, licence, progress).model_dump(mode="json", exclude_none=False)
-    return _dump(data)
+    return json_bytes(data)
 
 
 def export_schema_json() -> bytes:
@@ -232,7 +231,3 @@ def plan_from_export(data: dict[str, Any]) -> Plan:
 def _model_task(task: ExportTask) -> Task:
     fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
     return Task(**{name: getattr(task, name) for name in fields})
-
-
-def _dump(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
