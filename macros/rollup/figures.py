@@ -7,6 +7,7 @@ periodic report and the tests all count the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -135,11 +136,12 @@ class Rollup:
         parents = [t.id for t in self.plan.leaf_tasks]
         found: dict[str, dict[str, list[Implementation]]] = {p: {} for p in parents}
         readable = [e for e in self.entries if isinstance(e.data, MemberPlan)]
+        own = functools.cache(self.is_own_plan)  # the same few (number, issuer) pairs on every link: fold them once
         for entry in readable:
             assert isinstance(entry.data, MemberPlan)
             for task in entry.data.leaf_tasks:
                 for link in task.implements:
-                    if link.task in found and self.is_own_plan(link.plan_number, link.plan_issuer):
+                    if link.task in found and own(link.plan_number, link.plan_issuer):
                         found[link.task].setdefault(entry.slug, []).append(Implementation(entry, task))
         unknown = [e for e in self.entries if not isinstance(e.data, MemberPlan)]
         return {
