@@ -101,6 +101,7 @@ import: $(STAMP)
 
 # Báo cáo định kỳ (Word, theo Nghị định 30/2020/NĐ-CP) từ kế hoạch và báo cáo tiến độ mà mkdocs.yml chỉ tới:
 # make report FROM=2025-07-01 TO=2025-09-30 UNIT=phong-kinh-te OUT=bao-cao-quy-3.docx (UNIT, OUT tuỳ chọn)
+# Trang tổng hợp (extra.ke_hoach.rollup): báo cáo tổng hợp các thành viên; FROM, TO chọn báo cáo tiến độ được đếm.
 report: $(STAMP)
 	$(BIN)/python -m macros report $(if $(FROM),--from $(FROM),) $(if $(TO),--to $(TO),) $(if $(UNIT),--unit $(UNIT),) $(if $(OUT),-o $(OUT),)
 

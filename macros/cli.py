@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .adoption.placeholders import project_placeholders
-from .build.project import load_project
+from .build.project import load_project, load_rollup
 from .diff import diff_markdown
 from .mkdocs_glue.settings import project_settings
 from .plan.loader import display_path
@@ -91,6 +91,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if period is None:
         return 2
     start, end = period
+    if args.plan is None and (settings := project_settings(Path.cwd())).rollup is not None:
+        return _rollup_report(args, settings.rollup, settings.harvest, start, end)
     plan_file, updates_dir = _report_inputs(args)
     try:
         today = reference_date(Path(plan_file).resolve().parent)
@@ -110,6 +112,40 @@ def cmd_report(args: argparse.Namespace) -> int:
     figures = report.figures
     print(f"Đã ghi {output}: {figures.total} nhiệm vụ, {figures.reports} báo cáo trong kỳ, "
           f"{len(figures.overdue)} nhiệm vụ quá hạn (tính đến ngày {vn_date(report.as_of)}).")
+    return 0
+
+
+def _rollup_report(args: argparse.Namespace, members_file: str, harvest: str, start: dt.date, end: dt.date) -> int:
+    """On a rollup's site (extra.ke_hoach.rollup), ``make report`` reports on the members: their figures as the last
+    harvest read them, with their progress reports dated in [FROM, TO] counted. UNIT has no meaning there; the site's
+    own plan keeps its periodic report through --plan."""
+    if args.unit:
+        print("Lỗi: đây là trang tổng hợp (extra.ke_hoach.rollup trong mkdocs.yml): báo cáo tổng hợp các thành viên "
+              "không chia theo đơn vị. Bỏ UNIT; báo cáo kế hoạch của chính trang cho một đơn vị: "
+              ".venv/bin/python -m macros report --plan data/plan.yaml --unit MÃ --from … --to ….", file=sys.stderr)
+        return 2
+    plan_file, updates_dir = _report_inputs(args)
+    try:
+        today = reference_date(Path(plan_file).resolve().parent)
+        project = load_project(Path.cwd(), display_path(Path(plan_file)), display_path(Path(updates_dir)), today)
+        rollup = load_rollup(Path.cwd(), members_file, harvest, today, project.plan)
+    except DataError as exc:
+        _print_problems(exc.problems, False)
+        print(f"Không lập được báo cáo: {exc.where} có {len(exc.errors)} lỗi cần sửa.", file=sys.stderr)
+        return 1
+    from .exports.periodic_report import PeriodError
+    from .exports.periodic_report.rollup import write_rollup_report  # python-docx only when a report is made
+
+    output = args.output or Path(f"bao-cao-tong-hop-{start:%Y-%m-%d}-{end:%Y-%m-%d}.docx")
+    try:
+        report = write_rollup_report(rollup, project.plan, start, end, output)
+    except PeriodError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(f"Đã ghi {output}: báo cáo tổng hợp {len(report.members)} thành viên ({len(report.unavailable)} không có dữ "
+          f"liệu), {report.reports} báo cáo tiến độ của các thành viên ghi ngày trong kỳ (tính đến ngày "
+          f"{vn_date(report.as_of)}), {len(report.overdue_members)} thành viên có nhiệm vụ quá hạn. Tình trạng các "
+          "nhiệm vụ là tình trạng thành viên công bố ở lần thu thập gần nhất (make harvest).")
     return 0
 
 
@@ -203,12 +239,17 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def _add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = sub.add_parser("report", help="lập báo cáo định kỳ (tệp Word .docx) cho một kỳ")
+    report = sub.add_parser(
+        "report", help="lập báo cáo định kỳ (tệp Word .docx) cho một kỳ; trên trang tổng hợp: báo cáo tổng hợp các thành viên",
+        description="Trên trang tổng hợp (extra.ke_hoach.rollup), báo cáo tổng hợp các thành viên: tình trạng nhiệm vụ "
+        "theo lần thu thập gần nhất, và các báo cáo tiến độ của thành viên ghi ngày từ --from đến --to được đếm.",
+    )
     report.add_argument("--from", dest="start", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày đầu kỳ, ví dụ 2025-07-01")
     report.add_argument("--to", dest="end", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày cuối kỳ, ví dụ 2025-09-30")
     report.add_argument("--unit", default=None, metavar="MÃ", help="chỉ các nhiệm vụ của một đơn vị (mã trong units)")
     report.add_argument("-o", "--output", type=Path, default=None,
-                        help="tệp .docx ghi ra (mặc định: bao-cao-<từ>-<đến>[-<đơn vị>].docx)")
+                        help="tệp .docx ghi ra (mặc định: bao-cao-<từ>-<đến>[-<đơn vị>].docx; trang tổng hợp: "
+                        "bao-cao-tong-hop-<từ>-<đến>.docx)")
     report.add_argument("--plan", type=Path, default=None, help="tệp kế hoạch (mặc định: theo mkdocs.yml)")
     report.add_argument("--updates", type=Path, default=None,
                         help="thư mục báo cáo tiến độ (mặc định: theo mkdocs.yml, hoặc updates/ cạnh --plan)")

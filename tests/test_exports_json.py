@@ -157,10 +157,10 @@ def test_a_later_minor_with_fields_this_code_does_not_know_is_valid_and_read(sch
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ({"version": 2}, "phiên bản chính 2 của định dạng chưa được hỗ trợ"),
-        ({"version": "1"}, "phiên bản chính \"1\""),
-        ({"version": True}, "phiên bản chính true"),
-        ({"format": "datapackage"}, "định dạng \"datapackage\" không phải \"ke-hoach-nhiem-vu\""),
+        ({"version": 2}, "phiên bản 2 của định dạng ke-hoach-nhiem-vu chưa được hỗ trợ"),
+        ({"version": "1"}, "phiên bản định dạng không hợp lệ (\"1\")"),
+        ({"version": True}, "phiên bản định dạng không hợp lệ (true)"),
+        ({"format": "datapackage"}, "đây là định dạng \"datapackage\", cần plan.json"),
         ({"minor": -1}, "phiên bản phụ (export.minor) -1"),
         ({"minor": 1.5}, "phiên bản phụ (export.minor) 1.5"),
     ],
@@ -174,5 +174,5 @@ def test_another_format_or_major_is_refused_with_its_reason(exported, change, re
 
 @pytest.mark.parametrize("data", [[], {"plan": {}}, {"export": "ke-hoach-nhiem-vu"}])
 def test_a_file_without_an_export_block_is_refused(data):
-    with pytest.raises(FormatError, match="thiếu mục \"export\""):
+    with pytest.raises(FormatError, match="thiếu mục export"):
         readable_version(data)

@@ -147,9 +147,9 @@ def test_any_minor_of_major_1_is_read_and_its_unknown_fields_ignored(parent, chi
     ("content", "words"),
     [
         (json.dumps({**province_json(), "export": {**province_json()["export"], "version": 2}}),
-         "phiên bản chính 2 của định dạng chưa được hỗ trợ"),
+         "phiên bản 2 của định dạng ke-hoach-nhiem-vu chưa được hỗ trợ"),
         (json.dumps({**province_json(), "export": {"format": "frictionless", "version": 1}}),
-         "định dạng \"frictionless\" không phải \"ke-hoach-nhiem-vu\""),
+         "đây là định dạng \"frictionless\", cần plan.json"),
         ("{\"export\": ", "không phải một tệp JSON đọc được"),
         (json.dumps({**province_json(), "tasks": []}), "không có nhiệm vụ nào dùng được"),
     ],

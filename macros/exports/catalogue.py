@@ -9,6 +9,10 @@ The order of :data:`DOWNLOADS` is the one order there is: the page lists the fil
 want a table first, then the report to read, then the files for programs), the data package lists
 its resources in it, and the files are made in it, so an entry may use the bytes of those before it
 (the data package, last, gives their sizes and hashes).
+
+A rollup's site (``DownloadInputs.rollup``) also offers :data:`ROLLUP_DOWNLOADS`, its members' figures
+and tasks, made after the plan's files and in the same order, with a data package of their own
+(``rollup-datapackage.json``); on any other site they are not made, so its files stay what they were.
 """
 
 from __future__ import annotations
@@ -22,13 +26,18 @@ from typing import Any
 from ..plan.model import Plan
 from ..progress.state import PlanState
 from ..rollup.figures import Rollup
+from ..rollup.model import MemberPlan
 from ..text import vn_date
-from .datapackage import GUARD_NOTE, datapackage_json, integrity, tasks_table
+from .datapackage import GUARD_NOTE, datapackage_json, integrity, rollup_datapackage_json, rollup_tasks_table, tasks_table
 from .periodic_report import periodic_report_docx
+from .periodic_report.content import period_words
+from .periodic_report.rollup import rollup_period, rollup_report_docx
 from .plan_json import export_schema_json, plan_json
+from .rollup_json import rollup_info, rollup_json, rollup_schema_json
+from .rollup_table import MEMBERS_SHEET, ROLLUP_COLUMNS, ROLLUP_TASKS_SHEET, rollup_task_rows
 from .task_table import BULLET, MULTI
 from .tasks_csv import ENCODING as CSV_ENCODING
-from .tasks_csv import tasks_csv
+from .tasks_csv import table_csv, tasks_csv
 
 Period = tuple[dt.date, dt.date]
 Made = Mapping[str, bytes]
@@ -85,8 +94,9 @@ class Download:
     """The text encoding, as Python and the data package name it; None for a binary file."""
     make: Callable[[DownloadInputs, Made], bytes | None]
     """Its bytes; None when this build has none to offer (the report of a plan with no period yet)."""
-    describe: Callable[[Plan, Period | None], str]
-    """What it holds, in Vietnamese for Dữ liệu mở, with the plan's own figures; the period is the report's."""
+    describe: Callable[[Plan, Period | None, Rollup | None], str]
+    """What it holds, in Vietnamese for Dữ liệu mở, with the plan's own figures (a rollup's file: the rollup's);
+    the period is the report's."""
     resource: Resource | None = None
 
     @property
@@ -95,9 +105,9 @@ class Download:
 
 
 def make_downloads(inputs: DownloadInputs) -> dict[str, bytes]:
-    """Every download this build offers, as ``{file name: bytes}``, in :data:`DOWNLOADS` order."""
+    """Every download this build offers, as ``{file name: bytes}``, in :data:`ALL_DOWNLOADS` order."""
     made: dict[str, bytes] = {}
-    for download in DOWNLOADS:
+    for download in ALL_DOWNLOADS:
         data = download.make(inputs, made)
         if data is not None:
             made[download.name] = data
@@ -145,6 +155,44 @@ def _datapackage(inputs: DownloadInputs, made: Made) -> bytes:
     return datapackage_json(inputs.plan, inputs.reference_date, resources, inputs.site_url, inputs.licence)
 
 
+def _rollup_xlsx(inputs: DownloadInputs, made: Made) -> bytes | None:
+    from .tasks_xlsx import rollup_tasks_xlsx
+
+    if inputs.rollup is None:
+        return None
+    meta = rollup_info(inputs.rollup, inputs.plan)
+    return rollup_tasks_xlsx(inputs.rollup, f"Nhiệm vụ các thành viên: {meta.title}", meta.issuer, inputs.reference_date)
+
+
+def _rollup_csv(inputs: DownloadInputs, made: Made) -> bytes | None:
+    return table_csv(ROLLUP_COLUMNS, rollup_task_rows(inputs.rollup)) if inputs.rollup is not None else None
+
+
+def _rollup_report(inputs: DownloadInputs, made: Made) -> bytes | None:
+    if inputs.rollup is None:
+        return None
+    return rollup_report_docx(inputs.rollup, inputs.plan, *rollup_period(inputs.rollup, inputs.report_period))[1]
+
+
+def _rollup_json(inputs: DownloadInputs, made: Made) -> bytes | None:
+    if inputs.rollup is None:
+        return None
+    return rollup_json(inputs.rollup, inputs.plan, inputs.reference_date, inputs.site_url, inputs.licence)
+
+
+def _rollup_schema(inputs: DownloadInputs, made: Made) -> bytes | None:
+    return rollup_schema_json() if inputs.rollup is not None else None
+
+
+def _rollup_datapackage(inputs: DownloadInputs, made: Made) -> bytes | None:
+    rollup = inputs.rollup
+    if rollup is None:
+        return None
+    resources = [_resource(d, inputs.plan, made) for d in ROLLUP_DOWNLOADS if d.resource is not None]
+    return rollup_datapackage_json(rollup.plan or inputs.plan, len(rollup.entries), inputs.reference_date, resources,
+                                   inputs.site_url, inputs.licence)
+
+
 def _resource(download: Download, plan: Plan, made: Made) -> dict[str, Any]:
     """A Data Package resource, from the entry's own facts; the file must be made before the package."""
     spec = download.resource
@@ -177,7 +225,7 @@ def _rows(plan: Plan) -> str:
     return f"{leaf} nhiệm vụ" + (f" và {headings} mục tiêu đề ({heading_ids}, cột “Là mục tiêu đề” ghi “có”)" if headings else "")
 
 
-def _about_xlsx(plan: Plan, period: Period | None) -> str:
+def _about_xlsx(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
     return (
         f"Trang tính “Nhiệm vụ”: mỗi dòng một nhiệm vụ ({_rows(plan)}), cùng các cột như tệp CSV; "
         f"trang tính “Đơn vị”: {len(plan.units)} đơn vị và số nhiệm vụ mỗi đơn vị chủ trì, phối hợp. "
@@ -185,14 +233,14 @@ def _about_xlsx(plan: Plan, period: Period | None) -> str:
     )
 
 
-def _about_csv(plan: Plan, period: Period | None) -> str:
+def _about_csv(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
     return (
         f"Mỗi dòng một nhiệm vụ ({_rows(plan)}). Ô có nhiều đơn vị hoặc nhiều loại được nối bằng “{MULTI.strip()} ”; "
         f"các đoạn và các gạch đầu dòng trong một ô nằm trên các dòng riêng, gạch đầu dòng bắt đầu bằng “{BULLET.strip()}”."
     )
 
 
-def _about_report(plan: Plan, period: Period | None) -> str:
+def _about_report(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
     return (
         (f"Báo cáo từ ngày {vn_date(period[0])} đến ngày {vn_date(period[1])}, " if period else "Báo cáo ")
         + "theo thể thức văn bản hành chính của Nghị định 30/2020/NĐ-CP: số nhiệm vụ theo tình trạng, "
@@ -202,7 +250,7 @@ def _about_report(plan: Plan, period: Period | None) -> str:
     )
 
 
-def _about_ics(plan: Plan, period: Period | None) -> str:
+def _about_ics(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
     dated = sum(1 for t in plan.leaf_tasks if t.schedule.due)
     return (
         f"Một sự kiện cả ngày cho mỗi nhiệm vụ có hạn hoàn thành ({dated} nhiệm vụ). "
@@ -211,9 +259,58 @@ def _about_ics(plan: Plan, period: Period | None) -> str:
     )
 
 
-def _fixed(text: str) -> Callable[[Plan, Period | None], str]:
+def _fixed(text: str) -> Callable[[Plan, Period | None, Rollup | None], str]:
     """A description that needs no figure of the plan."""
-    return lambda plan, period: text
+    return lambda plan, period, rollup: text
+
+
+def _members_with_tasks(rollup: Rollup | None) -> tuple[int, int]:
+    """(member tasks in rollup-tasks.csv, members they belong to)."""
+    plans = [e.data for e in rollup.entries if isinstance(e.data, MemberPlan)] if rollup else []
+    return sum(len(p.leaf_tasks) for p in plans), len(plans)
+
+
+def _about_rollup_xlsx(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
+    tasks, members = _members_with_tasks(rollup)
+    every = len(rollup.entries) if rollup else 0
+    return (
+        f"Trang tính “{ROLLUP_TASKS_SHEET}”: mỗi dòng một nhiệm vụ của một thành viên ({tasks} nhiệm vụ của {members} "
+        f"thành viên), cùng các cột như tệp rollup-tasks.csv; trang tính “{MEMBERS_SHEET}”: {every} thành viên, số nhiệm "
+        "vụ theo tình trạng, quá hạn, đã có báo cáo và tình trạng dữ liệu của mỗi thành viên. Ô chữ là văn bản, "
+        "không có công thức."
+    )
+
+
+def _about_rollup_csv(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
+    tasks, members = _members_with_tasks(rollup)
+    return (
+        f"Mỗi dòng một nhiệm vụ của một thành viên ({tasks} nhiệm vụ của {members} thành viên có dữ liệu), theo bản "
+        "thu thập gần nhất: thành viên, nội dung, chủ trì, tình trạng, quá hạn, hạn, nhiệm vụ của kế hoạch cấp trên mà "
+        "nhiệm vụ thực hiện và địa chỉ trang nhiệm vụ trên trang của thành viên. Cùng cách ghi như tasks.csv."
+    )
+
+
+def _about_rollup_report(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
+    words = ""
+    if rollup is not None:
+        start, end = rollup_period(rollup, period)
+        words = f"{period_words(start, end)} về {len(rollup.entries)} thành viên "
+    return (
+        f"Báo cáo tổng hợp {words}theo thể thức văn bản hành chính của Nghị định 30/2020/NĐ-CP: số nhiệm vụ theo "
+        "tình trạng, các nhiệm vụ của kế hoạch và số nhiệm vụ thành viên thực hiện, thành viên chưa có nhiệm vụ thực "
+        "hiện, thành viên có nhiệm vụ quá hạn, và bảng số liệu từng thành viên. Báo cáo cho một kỳ khác: lệnh "
+        "make report (xem README)."
+    )
+
+
+def _about_rollup_json(plan: Plan, period: Period | None, rollup: Rollup | None) -> str:
+    every = len(rollup.entries) if rollup else 0
+    missing = sum(not e.available for e in rollup.entries) if rollup else 0
+    return (
+        f"Mỗi thành viên ({every}, trong đó {missing} không có dữ liệu) với lần thu thập gần nhất (kết quả, lý do nếu "
+        "lỗi) và số nhiệm vụ theo tình trạng, quá hạn, đã có báo cáo. Trang tổng hợp cấp trên đọc tệp này như "
+        "trang này đọc plan.json của các thành viên."
+    )
 
 
 # ---------------------------------------------------------------- the downloads
@@ -309,4 +406,89 @@ DATAPACKAGE = Download(
 )
 
 DOWNLOADS: tuple[Download, ...] = (TASKS_XLSX, TASKS_CSV, PERIODIC_REPORT, PLAN_JSON, PLAN_SCHEMA, DEADLINES_ICS, DATAPACKAGE)
-"""Every download, in the order Dữ liệu mở lists them and they are made (the data package last)."""
+"""Every download of a plan's site, in the order Dữ liệu mở lists them and they are made (the data package last)."""
+
+# ---------------------------------------------------------------- a rollup's own files (made only on a rollup's site)
+
+ROLLUP_TASKS_XLSX = Download(
+    name="rollup-tasks.xlsx",
+    title="Nhiệm vụ các thành viên cho Excel",
+    format_label="Excel (.xlsx)",
+    media_type=TASKS_XLSX.media_type,
+    encoding=None,
+    make=_rollup_xlsx,
+    describe=_about_rollup_xlsx,
+)
+ROLLUP_TASKS_CSV = Download(
+    name="rollup-tasks.csv",
+    title="Nhiệm vụ các thành viên dạng CSV",
+    format_label=TASKS_CSV.format_label,
+    media_type="text/csv",
+    encoding=CSV_ENCODING,
+    make=_rollup_csv,
+    describe=_about_rollup_csv,
+    resource=Resource(
+        name="rollup-tasks",
+        title="Nhiệm vụ các thành viên",
+        description="Mỗi dòng một nhiệm vụ của một thành viên, theo thứ tự danh sách thành viên rồi thứ tự văn bản của "
+        "thành viên; mã nhiệm vụ chỉ duy nhất trong một thành viên. " + GUARD_NOTE,
+        profile="tabular-data-resource",
+        table=rollup_tasks_table,
+    ),
+)
+ROLLUP_REPORT = Download(
+    name="bao-cao-tong-hop.docx",
+    title="Báo cáo tổng hợp các thành viên (Word)",
+    format_label="Word (.docx)",
+    media_type=PERIODIC_REPORT.media_type,
+    encoding=None,
+    make=_rollup_report,
+    describe=_about_rollup_report,
+)
+ROLLUP_SCHEMA = Download(
+    name="rollup.schema.json",
+    title="Lược đồ của rollup.json",
+    format_label="JSON Schema",
+    media_type="application/schema+json",
+    encoding="utf-8",
+    make=_rollup_schema,
+    describe=_fixed("JSON Schema (bản 2020-12) mô tả từng trường của rollup.json, để kiểm tra tệp bằng máy."),
+    resource=Resource(name="rollup-schema", title="JSON Schema của rollup.json", type="json"),
+)
+ROLLUP_JSON = Download(
+    name="rollup.json",
+    title="Tổng hợp các thành viên (JSON)",
+    format_label="JSON",
+    media_type="application/json",
+    encoding="utf-8",
+    make=_rollup_json,
+    describe=_about_rollup_json,
+    resource=Resource(
+        name="rollup",
+        title="Tổng hợp các thành viên (JSON)",
+        description="Kế hoạch của cấp tổng hợp và mỗi thành viên với lần thu thập gần nhất và số nhiệm vụ theo tình "
+        f"trạng (định dạng ke-hoach-tong-hop, phiên bản 1). Cấu trúc: {ROLLUP_SCHEMA.name}.",
+        type="json",
+    ),
+)
+ROLLUP_DATAPACKAGE = Download(
+    name="rollup-datapackage.json",
+    title="Mô tả gói dữ liệu tổng hợp",
+    format_label="JSON",
+    media_type="application/json",
+    encoding="utf-8",
+    make=_rollup_datapackage,
+    describe=_fixed(
+        "Frictionless Data Package của dữ liệu tổng hợp: tên, kiểu và mô tả từng cột của rollup-tasks.csv, "
+        "rollup.json và lược đồ của nó, kích thước và mã băm của các tệp, giấy phép."
+    ),
+)
+
+ROLLUP_DOWNLOADS: tuple[Download, ...] = (
+    ROLLUP_TASKS_XLSX, ROLLUP_TASKS_CSV, ROLLUP_REPORT, ROLLUP_JSON, ROLLUP_SCHEMA, ROLLUP_DATAPACKAGE,
+)
+"""A rollup's own files (its members' figures and tasks), made only when the site is a rollup, after the plan's:
+in the same order as the plan's, and with a data package of their own, so the plan's files stay as they are."""
+
+ALL_DOWNLOADS: tuple[Download, ...] = (*DOWNLOADS, *ROLLUP_DOWNLOADS)
+"""Every entry of the catalogue, in the order they are made and listed."""

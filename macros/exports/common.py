@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
 from collections.abc import Mapping
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -66,6 +68,11 @@ def licence_statement(licence: Mapping[str, str] | None) -> str:
     return f"Dữ liệu được công bố theo giấy phép {label}{where}."
 
 
+def json_bytes(data: Any) -> bytes:
+    """A JSON download (plan.json, rollup.json): UTF-8 kept readable, two-space indents, keys in the order given."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def build_instant(reference_date: dt.date) -> dt.datetime:
     """Midnight UTC of the reference date: every timestamp a file carries.
 
@@ -89,15 +96,17 @@ def plan_name(meta: PlanMeta) -> str:
     return "-".join(ascii_words(f"{meta.topic} {meta.issuer}").split())
 
 
-def restamp_zip(data: bytes, day: dt.date) -> bytes:
+def restamp_zip(data: bytes, day: dt.date, replace: Mapping[str, bytes] | None = None) -> bytes:
     """An Office file (a zip) with every entry dated on ``day``: openpyxl and python-docx date
-    entries with the clock, which would make two files of the same data differ."""
+    entries with the clock, which would make two files of the same data differ. ``replace``: entries
+    whose content is given instead of the one in ``data``."""
     fixed = io.BytesIO()
     when = (day.year, day.month, day.day, 0, 0, 0)
+    replace = replace or {}
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, replace[entry.filename] if entry.filename in replace else source.read(entry.filename))
     return fixed.getvalue()

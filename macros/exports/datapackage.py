@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import urls
-from ..plan.model import Plan
+from ..plan.model import Plan, PlanMeta
 from .common import build_instant, check_licence, licence_statement, plan_name
+from .rollup_table import ROLLUP_COLUMNS
 from .task_table import COLUMNS, FORMULA_STARTS, NO, YES, Column, plan_columns
 from .tasks_csv import DELIMITER, LINE_TERMINATOR
 
@@ -37,13 +38,43 @@ def datapackage_json(
     licence: dict[str, str] | None = None,
 ) -> bytes:
     """The descriptor of ``resources`` (``catalogue``'s data resources, with their size and hash)."""
-    licence = check_licence(licence)
     meta = plan.plan
+    return _package(f"ke-hoach-{plan_name(meta)}", meta.title, meta.summary, meta, reference_date, resources, site_url,
+                    licence)
+
+
+def rollup_datapackage_json(
+    plan: Plan,
+    members: int,
+    reference_date: dt.date,
+    resources: Sequence[dict[str, Any]],
+    site_url: str | None = None,
+    licence: dict[str, str] | None = None,
+) -> bytes:
+    """The rollup's own package: its members' figures and tasks, named and described after the rollup's plan."""
+    meta = plan.plan
+    about = (f"Nhiệm vụ và số liệu thực hiện của {members} thành viên mà trang này theo dõi ({meta.title}), tổng hợp "
+             "từ dữ liệu mỗi thành viên công bố (plan.json), theo lần thu thập gần nhất.")
+    return _package(f"tong-hop-{plan_name(meta)}", f"Tổng hợp các thành viên: {meta.title}", [about], meta,
+                    reference_date, resources, site_url, licence)
+
+
+def _package(
+    name: str,
+    title: str,
+    about: Sequence[str],
+    meta: PlanMeta,
+    reference_date: dt.date,
+    resources: Sequence[dict[str, Any]],
+    site_url: str | None,
+    licence: dict[str, str] | None,
+) -> bytes:
+    licence = check_licence(licence)
     package: dict[str, Any] = {
         "profile": "data-package",
-        "name": f"ke-hoach-{plan_name(meta)}",
-        "title": meta.title,
-        "description": "\n\n".join([*meta.summary, licence_statement(licence)]),
+        "name": name,
+        "title": title,
+        "description": "\n\n".join([*about, licence_statement(licence)]),
         "language": "vi",
         "created": build_instant(reference_date).isoformat().replace("+00:00", "Z"),
         "keywords": [meta.topic, meta.issuer, meta.province],
@@ -63,16 +94,20 @@ def integrity(content: bytes) -> dict[str, Any]:
     return {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
 
 
+DIALECT = {"delimiter": DELIMITER, "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "doubleQuote": True, "header": True}
+"""The CSV dialect of tasks.csv and rollup-tasks.csv (:mod:`.tasks_csv`)."""
+
+
+def rollup_tasks_table(plan: Plan) -> dict[str, Any]:
+    """How to read ``rollup-tasks.csv``: a task id is unique within one member only, so the table has no key."""
+    return {"dialect": dict(DIALECT),
+            "schema": {"fields": [_field(column) for column in ROLLUP_COLUMNS], "missingValues": [""]}}
+
+
 def tasks_table(plan: Plan) -> dict[str, Any]:
     """How to read ``tasks.csv`` as a table: its CSV dialect and the Table Schema of the plan's columns."""
     return {
-        "dialect": {
-            "delimiter": DELIMITER,
-            "lineTerminator": LINE_TERMINATOR,
-            "quoteChar": '"',
-            "doubleQuote": True,
-            "header": True,
-        },
+        "dialect": dict(DIALECT),
         "schema": {
             "fields": [_field(column) for column in plan_columns(plan)],
             "primaryKey": [_header("id")],

@@ -13,7 +13,6 @@ without progress data).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,7 +36,8 @@ from ..plan.model import (
     require_every_field,
 )
 from ..plan.schema import json_schema
-from .common import Licence, check_licence, licence_statement, task_url
+from ..rollup.contract import Refused, version_of
+from .common import Licence, check_licence, json_bytes, licence_statement, task_url
 
 FORMAT: Final = "ke-hoach-nhiem-vu"
 MAJOR: Final = 1
@@ -235,7 +235,7 @@ def plan_json(
 ) -> bytes:
     """``plan.json``: UTF-8, readable indentation, keys in model order (stable across builds)."""
     data = plan_export(plan, reference_date, site_url, licence, progress).model_dump(mode="json", exclude_none=False)
-    return _dump(data)
+    return json_bytes(data)
 
 
 def export_schema_json() -> bytes:
@@ -257,27 +257,12 @@ class FormatError(ValueError):
 
 
 def readable_version(data: object) -> tuple[int, int]:
-    """(major, minor) of a parsed plan.json, by the versioning rule: any minor of :data:`MAJOR` is accepted (a file
-    without ``minor`` is 1.0) and the reader ignores the fields it does not know; another format or major is refused
-    with the reason (:class:`FormatError`) rather than read by guess."""
-    export = data.get("export") if isinstance(data, dict) else None
-    if not isinstance(export, dict):
-        raise FormatError("không phải tệp plan.json của trang kế hoạch: thiếu mục \"export\" (định dạng và phiên bản).")
-    if export.get("format") != FORMAT:
-        raise FormatError(f"định dạng {json.dumps(export.get('format'), ensure_ascii=False)} không phải \"{FORMAT}\" "
-                          "(tệp plan.json của trang kế hoạch).")
-    major, minor = export.get("version"), export.get("minor", 0)
-    if not _whole(major) or major != MAJOR:
-        raise FormatError(f"phiên bản chính {json.dumps(major, ensure_ascii=False)} của định dạng chưa được hỗ trợ: "
-                          f"chương trình này đọc phiên bản {MAJOR} (mọi bản {MAJOR}.x); hãy cập nhật chương trình.")
-    if not _whole(minor):
-        raise FormatError(f"phiên bản phụ (export.minor) {json.dumps(minor, ensure_ascii=False)} "
-                          "không phải một số nguyên không âm.")
-    return major, minor
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    """(major, minor) of a parsed plan.json by the versioning rule (:func:`macros.rollup.contract.version_of`, where
+    the rule is written once); a file this code cannot read raises :class:`FormatError` with the reason."""
+    try:
+        return version_of(data, FORMAT)
+    except Refused as exc:
+        raise FormatError(exc.reason) from None
 
 
 def plan_from_export(data: dict[str, Any]) -> Plan:
@@ -301,7 +286,3 @@ def _model_task(task: ExportTask) -> Task:
     fields = ("id", "number", "content", "heading", "note", "lead", "coordinating", "deliverable", "schedule", "extra")
     links = [TaskLink(plan=link.plan, task=link.task) for link in task.implements]
     return Task(**{name: getattr(task, name) for name in fields}, implements=links)
-
-
-def _dump(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

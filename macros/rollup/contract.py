@@ -55,11 +55,25 @@ class Refused(Exception):
 def read_member(data: bytes, expected: str) -> MemberData:
     """``expected`` is "plan" or "rollup" (what the members file says the address holds)."""
     document = _parse(data)
-    export = document.get("export")
+    want = PLAN_FORMAT if expected == "plan" else ROLLUP_FORMAT
+    version_of(document, want)
+    try:
+        return _plan(document) if want == PLAN_FORMAT else _rollup(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(k) for k in first["loc"])
+        raise Refused(f"không phải một {'kế hoạch' if want == PLAN_FORMAT else 'tệp tổng hợp'} hợp lệ: "
+                      f"trường {where or '(gốc)'}: {_reason(first['type'])} ({len(exc.errors())} lỗi).") from None
+
+
+def version_of(document: object, want: str) -> tuple[int, int]:
+    """(major, minor) of a parsed file of format ``want``, by the versioning rule: any minor of the major this code
+    knows (a file without ``minor`` is x.0); another format or major is refused with the reason, not read by guess.
+    The one statement of the rule: ``make link`` (exports.plan_json.readable_version) applies it too."""
+    export = document.get("export") if isinstance(document, dict) else None
     if not isinstance(export, dict):
         raise Refused("không phải tệp dữ liệu kế hoạch: thiếu mục export (định dạng, phiên bản).")
-    fmt, version = export.get("format"), export.get("version")
-    want = PLAN_FORMAT if expected == "plan" else ROLLUP_FORMAT
+    fmt, version, minor = export.get("format"), export.get("version"), export.get("minor", 0)
     if fmt != want:
         named = FORMAT_NAMES.get(fmt) if isinstance(fmt, str) else None
         given = f"tệp {named}" if named else f"định dạng {_quote(fmt)}"
@@ -68,14 +82,10 @@ def read_member(data: bytes, expected: str) -> MemberData:
         raise Refused(f"phiên bản định dạng không hợp lệ ({_quote(version)}); cần một số nguyên.")
     if version != KNOWN_MAJOR[want]:
         raise Refused(f"phiên bản {version} của định dạng {want} chưa được hỗ trợ; trang này đọc phiên bản "
-                      f"{KNOWN_MAJOR[want]} (mọi bản phụ 1.x).")
-    try:
-        return _plan(document) if want == PLAN_FORMAT else _rollup(document)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(k) for k in first["loc"])
-        raise Refused(f"không phải một {'kế hoạch' if want == PLAN_FORMAT else 'tệp tổng hợp'} hợp lệ: "
-                      f"trường {where or '(gốc)'}: {_reason(first['type'])} ({len(exc.errors())} lỗi).") from None
+                      f"{KNOWN_MAJOR[want]} (mọi bản phụ {KNOWN_MAJOR[want]}.x).")
+    if type(minor) is not int or minor < 0:
+        raise Refused(f"phiên bản phụ (export.minor) {_quote(minor)} không phải một số nguyên không âm.")
+    return version, minor
 
 
 def _parse(data: bytes) -> dict[str, Any]:

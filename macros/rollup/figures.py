@@ -7,12 +7,13 @@ periodic report and the tests all count the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..plan.model import Plan
 from ..progress.state import CLOSED, NOT_REPORTED
-from ..text import ascii_words
+from ..text import same_issuer, same_number
 from .members import Roster
 from .model import STALE_DAYS, STATUSES, Counts, MemberPlan, MemberRollup, MemberTask
 from .snapshot import MemberEntry
@@ -135,11 +136,12 @@ class Rollup:
         parents = [t.id for t in self.plan.leaf_tasks]
         found: dict[str, dict[str, list[Implementation]]] = {p: {} for p in parents}
         readable = [e for e in self.entries if isinstance(e.data, MemberPlan)]
+        own = functools.cache(self.is_own_plan)  # the same few (number, issuer) pairs on every link: fold them once
         for entry in readable:
             assert isinstance(entry.data, MemberPlan)
             for task in entry.data.leaf_tasks:
                 for link in task.implements:
-                    if link.task in found and self.is_own_plan(link.plan_number, link.plan_issuer):
+                    if link.task in found and own(link.plan_number, link.plan_issuer):
                         found[link.task].setdefault(entry.slug, []).append(Implementation(entry, task))
         unknown = [e for e in self.entries if not isinstance(e.data, MemberPlan)]
         return {
@@ -153,12 +155,13 @@ class Rollup:
         }
 
     def is_own_plan(self, number: str | None, issuer: str | None) -> bool:
-        """A member names the parent plan by its number (and issuer): the way a commune's legal basis cites it."""
+        """A member names the parent plan by its number (and issuer) as its legal basis cites it ("UBND tỉnh …"),
+        compared as ``make link`` compares them."""
         if self.plan is None or not number or not self.plan.plan.number:
             return False
-        if ascii_words(number) != ascii_words(self.plan.plan.number):
+        if not same_number(number, self.plan.plan.number):
             return False
-        return not issuer or ascii_words(issuer) == ascii_words(self.plan.plan.issuer)
+        return not issuer or same_issuer(issuer, self.plan.plan.issuer)
 
 
 def open_tasks(data: MemberPlan) -> list[MemberTask]:

@@ -7,7 +7,8 @@ out as Nghị định 30/2020/NĐ-CP prescribes, with the page and type set up b
 
 Callers need one of two functions: :func:`periodic_report_docx` for the
 bytes (a site build collecting its downloads), :func:`write_periodic_report`
-for a file (the ``python -m macros report`` command). python-docx is imported
+for a file (the ``python -m macros report`` command). A rollup's report on its
+members is :mod:`.rollup`'s, in the same layout. python-docx is imported
 only when a report is made, so a build that never makes one does not load it.
 """
 
@@ -28,6 +29,7 @@ __all__ = [
     "periodic_report_docx",
     "whole_plan_period",
     "write_periodic_report",
+    "write_whole",
 ]
 
 
@@ -48,9 +50,15 @@ def periodic_report_docx(
 def write_periodic_report(
     state: PlanState, start: dt.date, end: dt.date, unit_id: str | None, path: Path
 ) -> PeriodReport:
-    """Write the report to ``path`` whole or not at all: the bytes are made first, then written
-    beside ``path`` and renamed over it, so an error never leaves a half-written file behind."""
+    """Write the report to ``path`` whole or not at all (the bytes are made first, then :func:`write_whole`)."""
     report, data = periodic_report_docx(state, start, end, unit_id)
+    write_whole(data, path)
+    return report
+
+
+def write_whole(data: bytes, path: Path) -> None:
+    """Write a report whole or not at all: beside ``path`` first, then renamed over it, so an error never
+    leaves a half-written file behind."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -61,4 +69,3 @@ def write_periodic_report(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return report

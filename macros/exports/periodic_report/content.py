@@ -88,7 +88,7 @@ class PeriodReport:
 
     @property
     def period_words(self) -> str:
-        return f"từ ngày {vn_date(self.start)} đến ngày {vn_date(self.end)}"
+        return period_words(self.start, self.end)
 
     @property
     def summary(self) -> str:
@@ -222,6 +222,11 @@ def _figures(progress: list[TaskProgress], lines: list[TaskLine]) -> Figures:
         samples=sum(r.example for r in reports),
         reported_tasks=sum(bool(line.reports) for line in lines),
     )
+
+
+def period_words(start: dt.date, end: dt.date) -> str:
+    """The period as a report's title and text say it: "từ ngày 1/7/2025 đến ngày 30/9/2025"."""
+    return f"từ ngày {vn_date(start)} đến ngày {vn_date(end)}"
 
 
 def inside_sentence(name: str, lower: bool = True) -> str:
