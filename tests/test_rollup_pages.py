@@ -112,7 +112,7 @@ def test_each_member_row_shows_the_figures_of_its_own_plan_json(rollup: Rollup) 
     assert list(rows) == rollup.slugs  # one row per member, in the members file's order, across the pages
     for slug, fake in zip(rollup.slugs, rollup.fakes, strict=False):
         row = rows[slug]
-        assert row["Thành viên"] == fake.member.name
+        assert row["Thành viên"] == f"{fake.member.name} mã {fake.member.code}"
         if fake.reason and not fake.had_copy:
             assert {row[k] for k in ("Nhiệm vụ", "Quá hạn", "Đã có báo cáo", "Hoàn thành")} == {"—"}, slug
             continue

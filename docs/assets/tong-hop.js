@@ -14,6 +14,8 @@
 (function () {
   "use strict";
   var common = window.khCommon;
+  /* 3321 → 3.321, as the pages write numbers (macros/site/rollup_views.py vn_number). */
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
   function setUp(page) {
     var form = page.querySelector("#kh-rollup-filters");
@@ -24,6 +26,7 @@
     var staticPager = page.querySelector(".kh-static-pager");
     var status = page.querySelector("#kh-rollup-count");
     var empty = page.querySelector("#kh-rollup-empty");
+    var caption = table.querySelector("caption");
     var size = parseInt(table.dataset.pageSize, 10) || 100;
     var root = new URL(table.dataset.root, location.href);
     var base = new URL(table.dataset.base, location.href).pathname;
@@ -113,6 +116,7 @@
       var name = row.querySelector('[data-field="name"]');
       name.href = new URL(m.url, root).href;
       name.textContent = m.name;
+      if (m.code) { name.after(" ", span("kh-code", "mã " + m.code)); }
       text(row.querySelector('[data-field="level_label"]'), m.level_label);
       text(row.querySelector('[data-field="tasks"]'), m.tasks);
       row.querySelectorAll("[data-status]").forEach(function (el) {
@@ -164,6 +168,7 @@
       body.textContent = "";
       body.appendChild(fragment);
       pager(count, state.page);
+      caption.textContent = "Các thành viên";
       empty.hidden = shown.length !== 0;
       table.querySelectorAll("th[data-sort]").forEach(function (th) {
         var on = th.dataset.sort === state.sort;
@@ -171,7 +176,7 @@
         else th.removeAttribute("aria-sort");
       });
       var where = count > 1 ? " (trang " + state.page + "/" + count + ")" : "";
-      status.textContent = "Đang hiện " + shown.length + " trên " + members.length + " thành viên." + where;
+      status.textContent = "Đang hiện " + number(shown.length) + " trên " + number(members.length) + " thành viên." + where;
     }
 
     /* Every sortable header gets a button: the first click sorts up, the next down. */

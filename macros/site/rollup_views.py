@@ -184,23 +184,29 @@ def charts(figures: list[MemberFigures]) -> list[Chart]:
     ]  # fmt: skip
 
 
+def vn_number(n: int) -> str:
+    """3321 → 3.321: thousands are set apart by dots in Vietnamese."""
+    return f"{n:,}".replace(",", ".")
+
+
 @dataclass(frozen=True)
 class Headline:
-    members: int
-    available: int
-    unavailable: int
+    """The overview's figures, written as Vietnamese numbers."""
+
+    members: str
+    available: str
+    unavailable: str
     outdated: int
-    stale: int
-    tasks: int
-    overdue: int
+    stale: str
+    overdue: str
 
 
 def headline(figures: list[MemberFigures], total: Counts) -> Headline:
     available = sum(1 for f in figures if f.counts is not None)
+    stale = sum(1 for f in figures if f.counts is not None and f.stale)
     return Headline(
-        members=len(figures), available=available, unavailable=len(figures) - available,
-        outdated=sum(1 for f in figures if f.outdated), stale=sum(1 for f in figures if f.counts is not None and f.stale),
-        tasks=total.tasks, overdue=total.overdue,
+        members=vn_number(len(figures)), available=vn_number(available), unavailable=vn_number(len(figures) - available),
+        outdated=sum(1 for f in figures if f.outdated), stale=vn_number(stale), overdue=vn_number(total.overdue),
     )  # fmt: skip
 
 

@@ -28,6 +28,7 @@ from ..rollup_views import (
     headline,
     member_row,
     status_columns,
+    vn_number,
     vn_time,
 )
 from .base import Pager, PageSpec, PageType, pager, register
@@ -185,8 +186,8 @@ class RollupLookupContext:
     index_url: str
     shard_urls: list[str]
     page_size: int
-    members: int
-    tasks: int
+    members: str
+    tasks: str
     statuses: list[tuple[str, str]]
     fields: dict[str, str]
     example_words: str
@@ -217,8 +218,8 @@ class RollupLookupPage(RollupPageType):
             index_url=self.site.versions[urls.ROLLUP_LOOKUP_INDEX],
             shard_urls=[self.site.versions[urls.rollup_lookup_shard(n)] for n in range(1, len(shards.shards) + 1)],
             page_size=self.site.facts.page_size,
-            members=len(self.rollup.entries),
-            tasks=shards.tasks,
+            members=vn_number(len(self.rollup.entries)),
+            tasks=vn_number(shards.tasks),
             statuses=status_columns(),
             fields=urls.ROLLUP_LOOKUP_FIELDS,
             example_words=" ".join(fold_diacritics(words).split()[:3]),

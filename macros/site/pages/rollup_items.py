@@ -29,6 +29,7 @@ from ..rollup_views import (
     status_columns,
     sub_member_row,
     task_line,
+    vn_number,
 )
 from ..views import Link, TaskView
 from .base import Pager, PageSpec, pager, register
@@ -155,6 +156,10 @@ class CascadeSummary:
     members: int
     tasks: int
     missing: int
+
+    def numbers(self) -> tuple[str, str, str]:
+        """Members implementing, their tasks, members missing, as the cascade page writes them."""
+        return vn_number(self.members), vn_number(self.tasks), vn_number(self.missing)
 
 
 def summary(task: TaskView, row: CascadeRow) -> CascadeSummary:
