@@ -8,6 +8,7 @@ shows is checked against the member's own plan.json, parsed here; the pages are 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 from collections import Counter
@@ -17,7 +18,7 @@ import lxml.html
 import pytest
 
 from bench.members import gap_tasks, province_plan
-from helpers import PAYLOAD, PAYLOADS, REFERENCE_DATE, BuiltSite, build_site
+from helpers import PAYLOAD, PAYLOADS, REFERENCE_DATE, VERSIONED, BuiltSite, build_site
 from macros import urls
 from macros.plan.model import Plan
 from macros.progress.state import CLOSED, DERIVED_LABELS, NOT_REPORTED
@@ -260,10 +261,10 @@ def test_the_overview_is_in_the_navigation_and_member_pages_in_search(rollup: Ro
 
 def test_search_shards_hold_every_member_task(rollup: Rollup) -> None:
     index = json.loads(rollup.site.path(urls.ROLLUP_LOOKUP_INDEX).read_text(encoding="utf-8"))
-    html = rollup.site.html(urls.ROLLUP_LOOKUP)
-    shards = lxml.html.fromstring(html).xpath("//table[@data-shards]/@data-shards")[0].split()
-    folder = rollup.site.path(urls.ROLLUP_LOOKUP).parent
-    rows = [r for s in shards for r in json.loads((folder / s).resolve().read_text(encoding="utf-8"))["rows"]]
+    folder = rollup.site.path(urls.ROLLUP_LOOKUP_INDEX).parent
+    for name in index["shards"]:  # each at the hash of its bytes, so a cached index never meets another deploy's shard
+        assert VERSIONED.match(name)["hash"] == hashlib.sha256((folder / name).read_bytes()).hexdigest()[:10]
+    rows = [r for s in index["shards"] for r in json.loads((folder / s).read_text(encoding="utf-8"))["rows"]]
     want = sum(int(expected(f)["Nhiệm vụ"]) for f in rollup.fakes if f.had_copy)
     assert len(rows) == want and len(index["members"]) == 9
     assert "cần JavaScript" in rollup.site.text(urls.ROLLUP_LOOKUP)
@@ -336,3 +337,13 @@ def test_member_texts_never_become_markup_or_links(dirty: BuiltSite) -> None:
     assert shown >= 5, f"the corpus is shown as text on only {shown} pages"
     member = dirty.text(urls.rollup_member(load_members(dirty.project).members[3][0]))  # failed, no copy: its reason
     assert all(" ".join(p.split()) in member for p in PAYLOADS)
+
+
+def test_the_rollup_pages_load_their_script_and_data_at_hashed_addresses(rollup: Rollup) -> None:
+    for url, script, attribute in ((urls.ROLLUP, "tong-hop", "data-rows"), (urls.ROLLUP_LOOKUP, "tong-hop-tra-cuu", "data-index")):
+        tree = rollup.site.tree(url)
+        scripts = [VERSIONED.match(src.rsplit("/", 1)[-1]) for src in tree.xpath("//script/@src")]
+        assert script in [m["stem"] for m in scripts if m]
+        data = tree.xpath(f"//*[@{attribute}]/@{attribute}")[0]
+        file = rollup.site.root / url / data
+        assert hashlib.sha256(file.read_bytes()).hexdigest()[:10] == VERSIONED.match(file.name)["hash"]

@@ -1,7 +1,8 @@
 /*
  * Tra cứu nhiệm vụ các thành viên: the members' tasks, searched in the browser.
  * The tasks come in shards (tong-hop/tra-cuu/nhiem-vu-N.json, at most about
- * 1.5 MB each, made by macros/site/pages/rollup.py) in the members' order, and
+ * 1.5 MB each, made by macros/site/pages/rollup.py, named by the index beside
+ * them with their content hash) in the members' order, and
  * a shard is loaded only when a search needs it: one member's search loads that
  * member's shard; another search loads shards until the page shown is full,
  * and "Tìm trong tất cả thành viên" loads the rest, so that a nation's members
@@ -42,16 +43,15 @@
     var failed = page.querySelector("#kh-lookup-failed");
     var size = parseInt(table.dataset.pageSize, 10) || 100;
     var root = new URL(table.dataset.root, location.href);
-    var shardUrls = table.dataset.shards ? table.dataset.shards.split(" ") : [];
-    var shards = shardUrls.map(function () { return null; });
-    var ready = shardUrls.map(function () { return false; }); // a shard loaded already costs nothing to search again
+    var indexUrl = new URL(table.dataset.index, location.href);
+    var shardUrls = [], shards = [], ready = []; // a shard loaded already (ready) costs nothing to search again
     var index, fields, members = [], bySlug = {}, statusIndex = {};
     var current = 1, wantAll = false, run = 0;
     var NAMES = ["words", "unit", "member", "status", "overdue"];
 
     function loadShard(n) {
       if (!shards[n]) {
-        shards[n] = common.loadJson(new URL(shardUrls[n], location.href)).then(function (data) {
+        shards[n] = common.loadJson(new URL(shardUrls[n], indexUrl)).then(function (data) {
           return data.rows.map(function (row) {
             var t = {};
             index.columns.forEach(function (name, i) { t[name] = row[i]; });
@@ -191,8 +191,11 @@
       }
     }
 
-    common.loadJson(new URL(table.dataset.index, location.href)).then(function (data) {
+    common.loadJson(indexUrl).then(function (data) {
       index = data;
+      shardUrls = data.shards;
+      shards = shardUrls.map(function () { return null; });
+      ready = shardUrls.map(function () { return false; });
       fields = data.fields;
       data.statuses.forEach(function (s, i) { statusIndex[s[0]] = i; });
       members = data.members.map(function (row, i) {

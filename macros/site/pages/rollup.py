@@ -9,6 +9,7 @@ those a search needs, so a nation's members stay searchable on a phone.
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -18,6 +19,7 @@ from ...progress.state import CLOSED
 from ...rollup.figures import Rollup
 from ...rollup.model import STATUSES, MemberPlan
 from ...text import fold_diacritics
+from ..assets import versioned
 from ..rollup_views import (
     STALE_LABEL,
     STATE_LABELS,
@@ -178,13 +180,13 @@ rest of the address after the member's site (an https address, so the whole is t
 published), or a list holding the whole address; ``status`` is a place in the index's "statuses"."""
 
 MEMBER_COLUMNS = ["slug", "name", "url", "site", "first", "last"]
-"""The columns of each member of the search's index: its first and last shard (numbered from 1), null without tasks."""
+"""The columns of each member of the search's index: its first and last shard (numbered from 1), null without tasks.
+The index's "shards" names each shard's file, beside the index."""
 
 
 @dataclass(frozen=True)
 class RollupLookupContext:
     index_url: str
-    shard_urls: list[str]
     page_size: int
     members: str
     tasks: str
@@ -216,7 +218,6 @@ class RollupLookupPage(RollupPageType):
                       for t in f.entry.data.leaf_tasks), "")  # fmt: skip
         return RollupLookupContext(
             index_url=self.site.versions[urls.ROLLUP_LOOKUP_INDEX],
-            shard_urls=[self.site.versions[urls.rollup_lookup_shard(n)] for n in range(1, len(shards.shards) + 1)],
             page_size=self.site.facts.page_size,
             members=vn_number(len(self.rollup.entries)),
             tasks=vn_number(shards.tasks),
@@ -260,6 +261,8 @@ class RollupLookupPage(RollupPageType):
         index = {"fields": urls.ROLLUP_LOOKUP_FIELDS, "statuses": status_columns(), "columns": LOOKUP_COLUMNS,
                  "member_columns": MEMBER_COLUMNS, "members": members}  # fmt: skip
         blobs = [b'{"rows":[' + b",".join(rows) + b"]}" for rows in shards if rows]
+        # Each shard by its content-hashed name (as Site.versions names it), beside the index that names it.
+        index["shards"] = [posixpath.basename(versioned(urls.rollup_lookup_shard(n), data)) for n, data in enumerate(blobs, 1)]
         return Shards(self.compact(index), blobs, tasks)
 
 
