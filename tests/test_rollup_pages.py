@@ -340,7 +340,8 @@ def test_member_texts_never_become_markup_or_links(dirty: BuiltSite) -> None:
 
 
 def test_the_rollup_pages_load_their_script_and_data_at_hashed_addresses(rollup: Rollup) -> None:
-    for url, script, attribute in ((urls.ROLLUP, "tong-hop", "data-rows"), (urls.ROLLUP_LOOKUP, "tong-hop-tra-cuu", "data-index")):
+    loads = [(urls.ROLLUP, "tong-hop", "data-rows"), (urls.ROLLUP_LOOKUP, "tong-hop-tra-cuu", "data-index")]
+    for url, script, attribute in loads:
         tree = rollup.site.tree(url)
         scripts = [VERSIONED.match(src.rsplit("/", 1)[-1]) for src in tree.xpath("//script/@src")]
         assert script in [m["stem"] for m in scripts if m]
