@@ -14,6 +14,7 @@ repository's own addresses (edit, view, new report) are GitHub's, made by
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from .plan.model import task_slug
@@ -119,8 +120,62 @@ def lookup(
         "unit": unit, "role": role, "groups": "1" if groups else None,
         "kind": kind, "schedule": schedule, "section": section, "words": words,
     }
-    query = urlencode([(LOOKUP_FIELDS[name], value) for name, value in values.items() if value])
-    return f"{LOOKUP}?{query}" if query else LOOKUP
+    return with_query(LOOKUP, LOOKUP_FIELDS, values)
+
+
+ROLLUP = "tong-hop/"
+"""A rollup's overview: one row per member (only on a site with extra.ke_hoach.rollup)."""
+ROLLUP_DATA = "tong-hop/thanh-vien.json"
+"""Every member's row as compact data, loaded by tong-hop.js to sort and filter across all members."""
+ROLLUP_MEMBERS = "tong-hop/thanh-vien/"
+ROLLUP_TASKS = "tong-hop/nhiem-vu/"
+"""Phân công theo nhiệm vụ: each task of the rollup's own plan with the members that implement it."""
+ROLLUP_LOOKUP = "tong-hop/tra-cuu/"
+ROLLUP_LOOKUP_INDEX = "tong-hop/tra-cuu/thanh-vien.json"
+"""The members' names and which shard holds each one's tasks (tong-hop-tra-cuu.js)."""
+
+ROLLUP_FIELDS = {
+    "words": "tu-khoa", "level": "cap", "status": "trang-thai", "stale": "cu", "overdue": "qua-han",
+    "sort": "sap-xep", "order": "chieu", "page": "trang",
+}
+"""The overview's filters and sort, as address parameters (docs/assets/tong-hop.js): ?cap=xa&qua-han=1&sap-xep=…"""
+ROLLUP_LOOKUP_FIELDS = {
+    "words": "tu-khoa", "unit": "don-vi", "member": "thanh-vien", "status": "trang-thai", "overdue": "qua-han",
+    "page": "trang",
+}
+"""The rollup's search across members, as address parameters (docs/assets/tong-hop-tra-cuu.js)."""
+DESCENDING = "giam"
+
+
+def rollup_member(slug: str) -> str:
+    """A member's page, named by its slug (macros.rollup.members.member_slug: ASCII, stable)."""
+    return f"{ROLLUP_MEMBERS}{slug}/"
+
+
+def rollup_task(task_id: str) -> str:
+    """The cascade of one task of the rollup's own plan: V.8 → tong-hop/nhiem-vu/v-8/."""
+    return f"{ROLLUP_TASKS}{task_slug(task_id)}/"
+
+
+def rollup_lookup_shard(number: int) -> str:
+    """One shard of the members' tasks for the rollup's search, loaded when a search needs it."""
+    return f"{ROLLUP_LOOKUP}nhiem-vu-{number}.json"
+
+
+def rollup_filtered(**values: str) -> str:
+    """The overview with filters and sort in its address, by their names in :data:`ROLLUP_FIELDS`."""
+    return with_query(ROLLUP, ROLLUP_FIELDS, values)
+
+
+def rollup_lookup(**values: str) -> str:
+    """The rollup's search with filters in its address, by their names in :data:`ROLLUP_LOOKUP_FIELDS`."""
+    return with_query(ROLLUP_LOOKUP, ROLLUP_LOOKUP_FIELDS, values)
+
+
+def with_query(url: str, fields: Mapping[str, str], values: Mapping[str, str | None]) -> str:
+    """``url`` with the ``values`` that are set as its query, each under its parameter's name in ``fields``."""
+    query = urlencode([(fields[name], value) for name, value in values.items() if value])
+    return f"{url}?{query}" if query else url
 
 
 def part(url: str, number: int) -> str:

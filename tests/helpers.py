@@ -52,6 +52,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+# ---------------------------------------------------------------- the injection corpus
+
+# Markup, template code, links and spreadsheet formulas that must stay text wherever data shows them: the plan's
+# fields (tests/test_injection_corpus.py) and the members' of a rollup (tests/test_rollup_pages.py).
+PAYLOADS = [
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(2)</script>",
+    "[nhấn](javascript:alert(3)) [tải](data:text/html,<b>x</b>)",
+    "{{ 7*7 }} {% if true %}j{% endif %} {# c #}",
+    "``` <div class='x'> </td></tr></table> <!-- ",
+    "=HYPERLINK(\"http://x\",\"y\") +1 -1 @SUM(A1)",
+]
+PAYLOAD = " ".join(PAYLOADS)
+
+
 # ---------------------------------------------------------------- fixture plans
 
 

@@ -15,21 +15,12 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
+from helpers import PAYLOAD, PAYLOADS, PLAN_IN_PROJECT, XA_MAU, BuiltSite, build_site, copy_project
 from macros import urls
 from macros.exports.catalogue import PERIODIC_REPORT
 
 pytestmark = pytest.mark.build
 
-PAYLOADS = [
-    '<img src=x onerror="alert(1)">',
-    "<script>alert(2)</script>",
-    "[nhấn](javascript:alert(3)) [tải](data:text/html,<b>x</b>)",
-    "{{ 7*7 }} {% if true %}j{% endif %} {# c #}",
-    "``` <div class='x'> </td></tr></table> <!-- ",
-    "=HYPERLINK(\"http://x\",\"y\") +1 -1 @SUM(A1)",
-]
-PAYLOAD = " ".join(PAYLOADS)
 
 TEXT_KEYS = {"title", "source_label", "source_title", "source_attachment", "issuer", "province", "topic", "name",
              "short", "text", "note", "reason"}

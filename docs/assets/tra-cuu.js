@@ -54,22 +54,8 @@
     var current = 1;
 
     /* The form's values by filter name; the controls are named by the address's parameters. */
-    function read() {
-      var f = {};
-      Object.keys(fields).forEach(function (name) {
-        var el = form.elements[fields[name]];
-        f[name] = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.normalize("NFC").trim();
-      });
-      return f;
-    }
-    function write(params) {
-      Object.keys(fields).forEach(function (name) {
-        var el = form.elements[fields[name]], value = params.get(fields[name]) || "";
-        if (el.type === "checkbox") el.checked = value === "1";
-        else if (el.tagName === "SELECT") el.value = Array.from(el.options).some(function (o) { return o.value === value; }) ? value : "";
-        else el.value = value;
-      });
-    }
+    function read() { return common.formValues(form, fields); }
+    function write(params) { common.setForm(form, fields, null, params); }
 
     function rowOf(t) {
       var row = template.content.firstElementChild.cloneNode(true);
@@ -84,40 +70,8 @@
       return row;
     }
 
-    function button(label, number, text) {
-      var li = document.createElement("li");
-      if (number === current) {
-        var here = document.createElement("span");
-        here.setAttribute("aria-current", "page");
-        here.textContent = label;
-        li.appendChild(here);
-      } else {
-        var b = document.createElement("button");
-        b.type = "button";
-        b.textContent = label;
-        b.setAttribute("aria-label", text || "Trang " + number);
-        b.addEventListener("click", function () { show(number); table.scrollIntoView({ block: "start" }); });
-        li.appendChild(b);
-      }
-      return li;
-    }
-
     function pager(count) {
-      pages.textContent = "";
-      pages.hidden = count < 2;
-      if (count < 2) return;
-      var list = document.createElement("ol");
-      if (current > 1) list.appendChild(button("←", current - 1, "Trang trước"));
-      for (var n = 1; n <= count; n++) {
-        if (n === 1 || n === count || Math.abs(n - current) <= 2) list.appendChild(button(String(n), n));
-        else if (n === current - 3 || n === current + 3) {
-          var gap = document.createElement("li");
-          gap.textContent = "…";
-          list.appendChild(gap);
-        }
-      }
-      if (current < count) list.appendChild(button("→", current + 1, "Trang sau"));
-      pages.appendChild(list);
+      common.pager(pages, count, current, function (number) { show(number); table.scrollIntoView({ block: "start" }); });
     }
 
     function show(number) {

@@ -75,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.disable()  # reading makes many objects and no garbage: a collection meanwhile would only walk them again
     try:
         STATE.site = load_site(config, root)
+        _add_rollup_tab(config, STATE.site)
         _keep_for_the_build()
         STATE.site.downloads = Pending(STATE.site.make_downloads)  # on the other core while the pages render
     except DataError as exc:
@@ -113,6 +114,16 @@ def load_site(config: MkDocsConfig, root: Path) -> Site:
     for problem in site.progress.warnings:
         log.info(str(problem))
     return site
+
+
+ROLLUP_TAB = {"Tổng hợp": urls.source_path(urls.ROLLUP)}
+
+
+def _add_rollup_tab(config: MkDocsConfig, site: Site) -> None:
+    """A rollup's overview is in the navigation, after the home page, unless mkdocs.yml's nav already names it."""
+    if site.rollup is None or not config.nav or f'"{ROLLUP_TAB["Tổng hợp"]}"' in json.dumps(config.nav):
+        return
+    config.nav.insert(1, ROLLUP_TAB)
 
 
 def _keep_for_the_build() -> None:

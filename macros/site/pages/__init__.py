@@ -4,7 +4,7 @@ Importing a module registers its kinds; the order the site lists them in is
 declared once, as :data:`.base.PAGE_ORDER`.
 """
 
-from . import downloads, home, indexes, items, printed, report_form, task, whole  # noqa: F401  (registers the kinds)
+from . import downloads, home, indexes, items, printed, report_form, rollup, rollup_items, task, whole  # noqa: F401  (registers the kinds)
 from .base import PAGE_ORDER, PAGE_TYPES, PageSpec, PageType, register
 from .site import Site
 

@@ -198,7 +198,8 @@ class IndexPageType(PageType):
 
 PAGE_ORDER: tuple[str, ...] = (
     "home", "sections", "units", "kinds", "schedules", "all_tasks", "lookup", "downloads", "print", "report_form",
-    "section", "unit", "kind", "schedule", "task",
+    "rollup", "rollup_tasks", "rollup_lookup",
+    "section", "unit", "kind", "schedule", "task", "rollup_member", "rollup_task",
 )  # fmt: skip
 """The order the site lists its pages in (navigation's index pages first, then one page per item): the search
 index and the sitemap follow it. Declared here, not taken from the order in which modules happen to be imported."""

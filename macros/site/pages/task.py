@@ -13,6 +13,8 @@ from .base import PageSpec, PageType, register
 @dataclass(frozen=True)
 class TaskContext:
     task: TaskView
+    cascade_url: str | None = None
+    """On a rollup: the page of the members that implement this task (Phân công theo nhiệm vụ)."""
 
 
 @register
@@ -25,7 +27,9 @@ class TaskPage(PageType):
         return [self.spec(t.id, urls.task(t.id), task_title(t)) for t in self.plan.tasks]
 
     def context(self, key: str | None, part: int = 1) -> TaskContext:
-        return TaskContext(self.views.tasks[str(key)])
+        rollup = self.site.rollup
+        cascade = urls.rollup_task(str(key)) if rollup is not None and str(key) in rollup.cascade else None
+        return TaskContext(self.views.tasks[str(key)], cascade)
 
     def search_title(self, spec: PageSpec) -> str:
         """Just "Nhiệm vụ V.8": the page title's opening words are the text's, which the result shows below it."""
