@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..progress.state import DERIVED_LABELS, NOT_REPORTED
 
 STATUSES: tuple[str, ...] = tuple(DERIVED_LABELS)
-"""Every status a member's task may have, in the order the site lists them (not reported first)."""
+"""Every status a member's task may have, in the order the site lists them (as the plan's pages do: not reported last)."""
 STALE_DAYS = 90
 """A member with no report for this many days is marked stale."""
 
