@@ -222,9 +222,8 @@ def flat(case: str, count: int, work: Path, members: Path) -> Row:
 
 def two_levels(work: Path, members: Path) -> Row:
     """34 provinces harvest their share of the nation and publish rollup.json; the nation harvests those."""
-    from macros.exports.rollup_json import rollup_json
-
     from macros.build.project import load_rollup  # the province's own build reads its snapshot so
+    from macros.exports.rollup_json import rollup_json
 
     write_members(NATION, members)
     provinces = work / "provinces"
@@ -238,8 +237,10 @@ def two_levels(work: Path, members: Path) -> Row:
                                                                                   server.base))
             run = harvest(project)
             peak = max(peak, run.peak_mb)
-            rollup = load_rollup(project, "data/rollup.yaml", "data/harvest", REFERENCE_DATE, province_plan())
-            (provinces / f"{k + 1:02d}.json").write_bytes(rollup_json(rollup, REFERENCE_DATE, f"https://tinh-{k + 1:02d}.example.gov.vn/"))
+            plan = province_plan()
+            rollup = load_rollup(project, "data/rollup.yaml", "data/harvest", REFERENCE_DATE, plan)
+            site = f"https://tinh-{k + 1:02d}.example.gov.vn/"
+            (provinces / f"{k + 1:02d}.json").write_bytes(rollup_json(rollup, plan, REFERENCE_DATE, site))
     provinces_seconds = time.perf_counter() - started
     with MemberServer(provinces) as server:
         entries = [{"name": f"Tỉnh thử {k + 1:02d}", "code": f"{k + 1:02d}", "level": "tinh",
@@ -249,7 +250,8 @@ def two_levels(work: Path, members: Path) -> Row:
     built = build(project, work / "site-nation")
     site = work / "site-nation"
     pages = sum(1 for _ in site.rglob("*.html"))
-    note = f"34 tỉnh thu thập {NATION} thành viên trong {provinces_seconds:.0f} s (đỉnh {peak:.0f} MB); " + outcomes(harvested.output)
+    note = (f"34 tỉnh thu thập {NATION} thành viên trong {provinces_seconds:.0f} s (đỉnh {peak:.0f} MB); "
+            + outcomes(harvested.output))
     return Row("2-levels", PROVINCES, harvested, built, pages, largest_pages(site)[0], note)
 
 
@@ -262,7 +264,8 @@ def results_markdown(rows: list[Row]) -> str:
         f"HTTP loopback: cứ khoảng 1/23 chậm {SLOW_SECONDS:.0f} s, 1/97 treo quá thời hạn {MEMBER_TIMEOUT} s, 1/53 lỗi 500, "
         "1/59 lỗi 404, 1/61 JSON hỏng. Giờ là thời gian thực (wall), bộ nhớ là RSS đỉnh của tiến trình.",
         "",
-        "| trường hợp | thành viên | thu thập | đích | RSS thu thập | dựng trang | đích | RSS dựng | số trang | trang lớn nhất | kết quả thu thập |",
+        "| trường hợp | thành viên | thu thập | đích | RSS thu thập | dựng trang | đích | RSS dựng | số trang "
+        "| trang lớn nhất | kết quả thu thập |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
