@@ -24,6 +24,7 @@ help:
 	@echo "make link PARENT=plan.json [BASIS=mã-căn-cứ] [MIN_SCORE=0.5] - gợi ý nhiệm vụ cấp trên mà mỗi nhiệm vụ thực hiện"
 	@echo "make harvest - trang tổng hợp: thu thập plan.json của các thành viên vào data/harvest/ [MEMBERS=data/rollup.yaml] [FOLDER=data/harvest]"
 	@echo "make bench   - đo thời gian dựng với kế hoạch giả lập 100, 1000, 5000 nhiệm vụ (SIZES=\"100 1000\"), ghi bench/RESULTS.md"
+	@echo "make bench-rollup - đo trang tổng hợp: 100, 3321 thành viên và hai cấp (34 tỉnh), ghi bench/RESULTS.md"
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
