@@ -20,6 +20,7 @@ Results go to the "Tổng hợp" section of bench/RESULTS.md (see bench/README.m
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import http.server
 import os
@@ -43,6 +44,7 @@ from generate import REFERENCE_DATE, dump  # noqa: E402
 from members import member_plan_json, province_plan  # noqa: E402
 
 from helpers import REFERENCE_EPOCH, build_env, copy_project  # noqa: E402
+from macros.text import vn_date  # noqa: E402
 
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 NATION = 3_321
@@ -75,7 +77,8 @@ class MemberServer:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                server.answer(self)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the harvest gave up on a hanging member
+                    server.answer(self)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -176,7 +179,7 @@ def timed(command: list[str], cwd: Path) -> Run:
     if result.returncode not in (0,):
         raise SystemExit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     peak = re.findall(r"@@(\d+)", result.stderr)
-    return Run(seconds, int(peak[-1]) / 1024 if peak else float("nan"), result.stdout + result.stderr)
+    return Run(seconds, int(peak[-1]) / 1024 if peak else float("nan"), result.stdout)
 
 
 def harvest(project: Path) -> Run:
@@ -204,9 +207,9 @@ class Row:
 
 
 def outcomes(output: str) -> str:
-    """The harvest's closing summary line, as it printed it."""
-    lines = [line for line in output.splitlines() if line.strip()]
-    return lines[-1].strip() if lines else ""
+    """The harvest's closing summary line ("Thu thập N thành viên: …"), as it printed it."""
+    lines = [line.strip() for line in output.splitlines() if line.startswith("Thu thập ")]
+    return lines[-1] if lines else "(không thấy dòng tóm tắt)"
 
 
 def flat(case: str, count: int, work: Path, members: Path) -> Row:
@@ -250,7 +253,8 @@ def two_levels(work: Path, members: Path) -> Row:
     built = build(project, work / "site-nation")
     site = work / "site-nation"
     pages = sum(1 for _ in site.rglob("*.html"))
-    note = (f"34 tỉnh thu thập {NATION} thành viên trong {provinces_seconds:.0f} s (đỉnh {peak:.0f} MB); "
+    note = (f"34 tỉnh lần lượt chép dự án, thu thập {NATION} thành viên và lập rollup.json: {provinces_seconds:.0f} s "
+            f"(RSS đỉnh {peak:.0f} MB); cả nước: "
             + outcomes(harvested.output))
     return Row("2-levels", PROVINCES, harvested, built, pages, largest_pages(site)[0], note)
 
@@ -260,7 +264,7 @@ def results_markdown(rows: list[Row]) -> str:
         START,
         "## Tổng hợp (bench/rollup.py)",
         "",
-        f"Đo ngày {dt.date.today():%d/%m/%Y} trên máy {os.cpu_count()} lõi. Thành viên sinh bởi bench/members.py, phục vụ qua "
+        f"Đo ngày {vn_date(dt.date.today())} trên máy {os.cpu_count()} lõi. Thành viên sinh bởi bench/members.py, phục vụ qua "
         f"HTTP loopback: cứ khoảng 1/23 chậm {SLOW_SECONDS:.0f} s, 1/97 treo quá thời hạn {MEMBER_TIMEOUT} s, 1/53 lỗi 500, "
         "1/59 lỗi 404, 1/61 JSON hỏng. Giờ là thời gian thực (wall), bộ nhớ là RSS đỉnh của tiến trình.",
         "",
