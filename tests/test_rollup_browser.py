@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from bench.members import province_plan
-from helpers import axe_violations, build_site, serve
+from helpers import axe_violations, build_site, serve, settled
 from macros import urls
 from macros.rollup.members import load_members
 from macros.text import fold_diacritics
@@ -46,7 +46,13 @@ def shown(page: Any) -> list[str]:
 
 def open_overview(page: Any, address: str) -> None:
     page.goto(address)
+    counted(page)
+
+
+def counted(page: Any) -> None:
+    """The script has drawn the table, and the page has stopped moving (no scroll or transition in flight)."""
     page.wait_for_function("() => /Đang hiện/.test(document.getElementById('kh-rollup-count').textContent)")
+    settled(page)
 
 
 def overdue(fake: Fake) -> int | None:
@@ -62,28 +68,33 @@ def test_sorting_and_filtering_reach_every_member_and_live_in_the_address(page: 
     header = page.locator("th[data-sort='qua-han'] button")
     header.click()
     header.click()  # down: the most overdue first, of all members, not of the first page
+    settled(page)
     ranked = sorted((i for i, f in enumerate(fakes) if overdue(f) is not None), key=lambda i: (-(overdue(fakes[i]) or 0), i))
     assert shown(page) == [slugs[i] for i in ranked[:PAGE]]
     assert page.url == base + urls.rollup_filtered(sort="qua-han", order=urls.DESCENDING)
     assert page.locator("th[data-sort='qua-han']").get_attribute("aria-sort") == "descending"
     page.check("#f-qua-han")
+    settled(page)
     late = [i for i in ranked if overdue(fakes[i])]
     assert shown(page) == [slugs[i] for i in late[:PAGE]]
     assert page.url == base + urls.rollup_filtered(overdue="1", sort="qua-han", order=urls.DESCENDING)
     level = fakes[0].member.level
     page.select_option("#f-cap", level)
+    settled(page)
     wanted = [slugs[i] for i in late if fakes[i].member.level == level]
     assert shown(page) == wanted[:PAGE]
     filtered = base + urls.rollup_filtered(level=level, overdue="1", sort="qua-han", order=urls.DESCENDING)
     assert page.url == filtered
     page.reload()
-    page.wait_for_function("() => /Đang hiện/.test(document.getElementById('kh-rollup-count').textContent)")
+    counted(page)
     assert shown(page) == wanted[:PAGE] and page.input_value("#f-cap") == level and page.is_checked("#f-qua-han")
     page.go_back()  # one step back: the level not chosen yet
     page.wait_for_function("() => document.getElementById('f-cap').value === ''")
+    settled(page)
     assert shown(page) == [slugs[i] for i in late[:PAGE]] and page.is_checked("#f-qua-han")
     page.go_forward()
     page.wait_for_function(f"() => document.getElementById('f-cap').value === {json.dumps(level)}")
+    settled(page)
     assert shown(page) == wanted[:PAGE]
 
 
@@ -95,6 +106,7 @@ def test_the_script_pages_through_every_member_and_shows_names_as_text(page: Any
         seen += shown(page)
         if page.get_by_role("button", name="Trang sau").count():
             page.get_by_role("button", name="Trang sau").click()
+            settled(page)
     assert seen == slugs
     assert page.locator("table.kh-rollup-table img").count() == 0  # the last page: the name with markup, as text
     assert MARKUP in page.locator("table.kh-rollup-table tbody").inner_text()
@@ -124,14 +136,18 @@ def test_the_search_across_members_finds_a_task_typed_without_diacritics(page: A
     typed = " ".join(words[len(words) // 2:len(words) // 2 + 3]).strip(",;.")
     page.goto(base + urls.ROLLUP_LOOKUP)
     page.wait_for_function("() => /Tìm thấy/.test(document.getElementById('kh-lookup-count').textContent)")
+    settled(page)
     page.fill("#f-tu-khoa", typed)
     row = page.locator(f"tbody tr[data-member='{slugs[3]}'][data-task='{task['id']}']")
     row.wait_for()
+    settled(page)
     assert row.locator("a.kh-id").get_attribute("href") == task["url"]
     assert page.url == base + urls.rollup_lookup(words=typed)
     page.select_option("#f-thanh-vien", slugs[3])
+    settled(page)
     page.reload()
     page.wait_for_function("() => /Tìm thấy/.test(document.getElementById('kh-lookup-count').textContent)")
+    settled(page)
     members = page.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.member)")
     assert members and set(members) == {slugs[3]} and page.input_value("#f-tu-khoa") == typed
 

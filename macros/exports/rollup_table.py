@@ -90,15 +90,16 @@ def member_state(figures: MemberFigures) -> str:
     entry, record = figures.entry, figures.entry.record
     if not entry.available:
         return f"Không có dữ liệu: {entry.reason or 'không đọc được bản đã lưu.'}"
-    if figures.outdated and record is not None:
-        since = f" lấy ngày {vn_date(record.last_good.date())}" if record.last_good else ""
+    checked = figures.checked_on
+    if figures.outdated and record is not None and checked is not None:
+        since = f" lấy ngày {vn_date(figures.good_until)}" if figures.good_until else ""
         why = f" lỗi: {record.reason}" if record.reason else " lỗi"
-        return f"Dùng bản đã lưu{since}; lần thu thập ngày {vn_date(record.checked.date())}{why}"
+        return f"Dùng bản đã lưu{since}; lần thu thập ngày {vn_date(checked)}{why}"
     if figures.counts is not None and figures.counts.last_report is None:
         return "Chưa có báo cáo tiến độ nào"
     if figures.stale:
         return f"Không có báo cáo tiến độ trong {STALE_DAYS} ngày"
-    return f"Cập nhật ngày {vn_date(record.checked.date())}" if record is not None else "Có dữ liệu"
+    return f"Cập nhật ngày {vn_date(checked)}" if checked is not None else "Có dữ liệu"
 
 
 def member_cells(figures: MemberFigures) -> list[str | int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..plan.model import Plan
+from ..progress.refdate import VIETNAM
 from ..progress.state import CLOSED, NOT_REPORTED
 from ..text import same_issuer, same_number
 from .members import Roster
@@ -83,6 +84,20 @@ class MemberFigures:
     def outdated(self) -> bool:
         """Shown from a last good copy older than the last harvest (it failed since)."""
         return self.entry.available and self.entry.record is not None and self.entry.record.outcome == "loi"
+
+    @property
+    def good_until(self) -> dt.date | None:
+        """The day (in Vietnam) of the copy shown: when it was harvested, else the day the member made it."""
+        record, data = self.entry.record, self.entry.data
+        if record is not None and record.last_good is not None:
+            return record.last_good.astimezone(VIETNAM).date()
+        return data.generated if data is not None else None
+
+    @property
+    def checked_on(self) -> dt.date | None:
+        """The day (in Vietnam) of the member's last harvest, whatever its outcome."""
+        record = self.entry.record
+        return record.checked.astimezone(VIETNAM).date() if record is not None else None
 
 
 @dataclass(frozen=True)

@@ -82,10 +82,7 @@ def member_state(f: MemberFigures) -> MemberState:
     if not entry.available:
         return MemberState(NO_DATA, STATE_LABELS[NO_DATA], entry.reason)
     if f.outdated:
-        record = entry.record
-        good = record.last_good.astimezone(VIETNAM).date() if record and record.last_good else None
-        when = vn_date(good) if good else (vn_date(entry.data.generated) if entry.data and entry.data.generated else None)
-        label = f"Dữ liệu đến ngày {when}" if when else STATE_LABELS[OUTDATED]
+        label = f"Dữ liệu đến ngày {vn_date(f.good_until)}" if f.good_until else STATE_LABELS[OUTDATED]
         return MemberState(OUTDATED, label, entry.reason)
     return MemberState(NORMAL, STATE_LABELS[NORMAL], None)
 

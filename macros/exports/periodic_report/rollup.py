@@ -130,7 +130,7 @@ def rollup_report(rollup: Rollup, site_plan: Plan, start: dt.date, end: dt.date)
                           "chưa có báo cáo tiến độ nào cho kỳ này.")
     as_of = min(end, today)
     plan = rollup.plan or site_plan
-    checked = [e.record.checked.date() for e in rollup.entries if e.record is not None]
+    checked = [day for f in rollup.figures if (day := f.checked_on) is not None]
     return RollupReport(
         plan_title=plan.plan.title,
         plan_number=plan.plan.number,
